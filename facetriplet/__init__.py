@@ -1,0 +1,8 @@
+"""Triplet-supervised face swapping (CN111353546B) with a procedural 3D face renderer that makes exact ground truth
+
+Modules:
+
+- `facetriplet.core`: The few helpers every other module uses. Inside the library an image is a float tensor `(B, 3, H, W)` in `[-1, 1]`; files and plots are converted at the edges, here and nowhere else.
+- `facetriplet.synth`: Exact triplets need a picture that no camera can take: person A with every non-identity attribute of a picture of person B. A renderer can take it. This notebook builds one in pure torch, batched, from about twenty ellipsoids and some paint."""
+
+__version__ = "0.0.1"
