@@ -2,7 +2,9 @@
 
 Modules:
 
+- `facetriplet.cli`: `facetriplet <command>`: the commands a user runs. Each is a plain function whose docments (the comment beside each parameter) become its `--help`, parsed by fastcore's `anno_parser`; errors in what the user typed end in one line and a non-zero exit.
 - `facetriplet.core`: The few helpers every other module uses. Inside the library an image is a float tensor `(B, 3, H, W)` in `[-1, 1]`; files and plots are converted at the edges, here and nowhere else.
-- `facetriplet.synth`: Exact triplets need a picture that no camera can take: person A with every non-identity attribute of a picture of person B. A renderer can take it. This notebook builds one in pure torch, batched, from about twenty ellipsoids and some paint."""
+- `facetriplet.synth`: Exact triplets need a picture that no camera can take: person A with every non-identity attribute of a picture of person B. A renderer can take it. This notebook builds one in pure torch, batched, from about twenty ellipsoids and some paint.
+- `facetriplet.triplets`: The patent's training sample: `source` (identity A, attributes Y), `first` (identity B, attributes X) and `target` (identity A, attributes X). Splits with disjoint people, pools cached on disk, fastai `DataLoaders`, and talking-head videos with their ground-truth swaps."""
 
 __version__ = "0.0.1"

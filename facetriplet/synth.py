@@ -281,7 +281,7 @@ def _gather(x, idx):
     return torch.gather(x, 1, idx.view(*idx.shape, *([1] * (x.ndim - 2))).expand(*idx.shape, *x.shape[2:]))
 
 # %% ../nbs/01_synth.ipynb #d34e0cfc
-_CAM_Z, _HALF_VIEW, _PIVOT = 8.0, 1.55, (0., -0.55, -0.10)
+_CAM_Z, _HALF_VIEW, _PIVOT = 8.0, 1.35, (0., -0.55, -0.10)
 
 def _lid_opening(q, side, idt, att):
     "True where a point `q` `(B,N,3)` on the lid sphere (unit coordinates) lies in the eye's opening (the lid is not there)."
@@ -540,7 +540,10 @@ def _render_chunk(idt, att, size, ss):
         c_sub, k_sub, _ = _render_rays(idt, att, uv_sub)
         c_mean = c_sub.reshape(B, m, ss * ss, 3).mean(2)
         k_vote = F.one_hot(k_sub, len(SEG_CLASSES)).reshape(B, m, ss * ss, -1).sum(2).argmax(-1)
-        colour = colour.scatter(1, pix[..., None].expand(-1, -1, 3), c_mean)   # padding rows rewrite a pixel with its own AA value
+        real = torch.arange(m, device=dev)[None] < edge.sum(1, keepdim=True)   # (B, m) False on padding rows
+        c_mean = torch.where(real[..., None], c_mean, _gather(colour, pix))     # padding keeps the plain value, so a
+        k_vote = torch.where(real, k_vote, _gather(cls, pix))                   # picture never depends on its batch
+        colour = colour.scatter(1, pix[..., None].expand(-1, -1, 3), c_mean)
         cls = cls.scatter(1, pix, k_vote)
     img = colour.transpose(1, 2).reshape(B, 3, size, size) * 2 - 1
     return img, cls.reshape(B, size, size)
