@@ -36,7 +36,8 @@ def render_sheet(n_identities:int=6, n_attributes:int=8, n_triplets:int=4, size:
         tri = make_triplets(ids[k % n_identities], ids[(k + 1) % n_identities] if n_identities > 1 else ids[k] + 1,
                             atts[k % n_attributes] + 500, atts[k % n_attributes], size)
         rows = torch.stack([tri.source, tri.first, tri.target], 1).flatten(0, 1)            # (3T, 3, H, W)
-        grid = torch.from_numpy(image_grid(rows, nrow=3)).permute(2, 0, 1)
+        per_row = max(1, n_attributes // 3)                                                  # triplets side by side
+        grid = torch.from_numpy(image_grid(rows, nrow=3 * per_row)).permute(2, 0, 1)
         pad = sheet[0].shape[2] - grid.shape[2]
         if pad > 0: grid = torch.nn.functional.pad(grid, (0, pad), value=0)
         elif pad < 0: sheet[0] = torch.nn.functional.pad(sheet[0], (0, -pad), value=0)

@@ -141,8 +141,8 @@ def sample_attributes(seeds, max_yaw=45., max_pitch=20., max_roll=15.):
         yaw=(u[:, 0] * 2 - 1) * max_yaw, pitch=(u[:, 1] * 2 - 1) * max_pitch, roll=(u[:, 2] * 2 - 1) * max_roll,
         smile=_sometimes(u[:, 3], 0.6, u[:, 4]), mouth_open=_sometimes(u[:, 5], 0.4, u[:, 6]),
         brow_raise=_sometimes(u[:, 7], 0.4, u[:, 8]), blink=_sometimes(u[:, 9], 0.2, 0.3 + 0.7 * u[:, 10]),
-        light_azimuth=(u[:, 11] * 2 - 1) * 60, light_elevation=-10 + 60 * u[:, 12],
-        light_intensity=0.6 + 0.4 * u[:, 13], ambient=0.25 + 0.25 * u[:, 14],
+        light_azimuth=(u[:, 11] * 2 - 1) * 45, light_elevation=0 + 45 * u[:, 12],
+        light_intensity=0.55 + 0.35 * u[:, 13], ambient=0.40 + 0.25 * u[:, 14],
         background_a=col(20), background_b=col(23), background_angle=u[:, 15] * 2 * math.pi,
         background_texture=_sometimes(u[:, 16], 0.5, 0.5 * u[:, 17]), background_frequency=2 + 10 * u[:, 18],
         hair_style=(u[:, 26] * len(HAIR_STYLES)).floor().clamp(max=len(HAIR_STYLES) - 1), hair_colour=dyed,
@@ -167,7 +167,7 @@ _PRIMITIVES = [
 PRIMITIVE_NAMES = [p[0] for p in _PRIMITIVES]
 _P = {n: i for i, n in enumerate(PRIMITIVE_NAMES)}
 _N_HEAD = _P['neck']                      # primitives before this index move with the head
-_SMOOTH = [_P[n] for n in PRIMITIVE_NAMES[:_P['ear_l']]] + [_P['lid_l'], _P['lid_r']]   # skin blended into one surface
+_SMOOTH = [_P[n] for n in PRIMITIVE_NAMES[:_P['ear_l']]]   # skin blended into one surface
 _PRIM_CLASS = torch.tensor([p[1] for p in _PRIMITIVES])
 _PRIM_SPEC = torch.tensor([[p[2], p[3]] for p in _PRIMITIVES])
 
@@ -195,12 +195,12 @@ def _build_scene(idt, att):
     B, dev = len(idt), idt.skin.device
     zero = torch.zeros(B, device=dev)
     v = lambda *xs: torch.stack(torch.broadcast_tensors(zero, *[torch.as_tensor(x, dtype=torch.float32, device=dev) for x in xs])[1:], -1)
-    W = 0.76 + 0.14 * idt.head_width; H = 1.02 + 0.16 * idt.head_height; D = 0.90 + 0.12 * idt.head_depth
+    W = 0.72 + 0.12 * idt.head_width; H = 1.06 + 0.16 * idt.head_height; D = 0.90 + 0.12 * idt.head_depth
     opn, smile = att.mouth_open, att.smile
     head = lambda x, y: _front_z(-0.05, W, H, D, 0.12, x, y)          # front of the cranium
     ey = 0.08 + 0.08 * (idt.eye_height - 0.5)
     ex = 0.28 + 0.09 * idt.eye_spacing
-    er = 0.115 + 0.035 * idt.eye_size
+    er = 0.12 + 0.035 * idt.eye_size
     ez = head(ex, ey) - 0.36 * er
     nl = 0.28 + 0.14 * idt.nose_length; nw = 0.75 + 0.5 * idt.nose_width; npr = 0.10 + 0.14 * idt.nose_protrusion
     tip_y = ey - nl - 0.02; tip_z = head(0 * ey, tip_y) + npr
@@ -281,7 +281,7 @@ def _gather(x, idx):
     return torch.gather(x, 1, idx.view(*idx.shape, *([1] * (x.ndim - 2))).expand(*idx.shape, *x.shape[2:]))
 
 # %% ../nbs/01_synth.ipynb #d34e0cfc
-_CAM_Z, _HALF_VIEW, _PIVOT = 8.0, 1.35, (0., -0.55, -0.10)
+_CAM_Z, _HALF_VIEW, _PIVOT = 8.0, 1.45, (0., -0.55, -0.10)
 
 def _lid_opening(q, side, idt, att):
     "True where a point `q` `(B,N,3)` on the lid sphere (unit coordinates) lies in the eye's opening (the lid is not there)."
@@ -367,7 +367,7 @@ def _render_rays(idt, att, uv):
     L = torch.stack([az.sin() * el.cos(), el.sin(), az.cos() * el.cos()], -1)[:, None]   # (B, 1, 3)
     V = -d_w
     Hv = (L + V); Hv = Hv / Hv.norm(dim=-1, keepdim=True)
-    ndl = ((n_w * L).sum(-1) + 0.15) / 1.15
+    ndl = ((n_w * L).sum(-1) + 0.3) / 1.3
     amb = att.ambient[:, None] * (0.75 + 0.25 * n_w[..., 1])
     diff = att.light_intensity[:, None] * ndl.clamp(min=0)
     hl = (n_w * Hv).sum(-1).clamp(min=0) ** spec[..., 1] * spec[..., 0] * att.light_intensity[:, None]
@@ -414,11 +414,11 @@ def _paint(albedo, cls, spec, idx, p, n, sc, idt, att):
     bl = sca(0.13 + 0.06 * idt.brow_length)
     xs = (x.abs() - sca(sc.eye_x) + 0.01) / bl                      # -1 nose side .. +1 temple side
     yb = sca(sc.eye_y + sc.eye_r + 0.085 + 0.07 * att.brow_raise) + sca(0.05 * idt.brow_arch) * (1 - xs ** 2) - 0.03 * xs
-    tb = sca(0.014 + 0.016 * idt.brow_thickness) * (1 - 0.45 * xs.clamp(min=0))
+    tb = sca(0.020 + 0.018 * idt.brow_thickness) * (1 - 0.45 * xs.clamp(min=0))
     brow = _band(y, yb, tb) * (xs.abs() < 1) * face
     brow_col = torch.lerp(torch.tensor([0.05, 0.035, 0.03], device=p.device), torch.tensor([0.45, 0.33, 0.22], device=p.device),
                           sca(1 - idt.brow_darkness)[..., None])
-    albedo = torch.lerp(albedo, brow_col, brow[..., None] * 0.92)
+    albedo = torch.lerp(albedo, brow_col, brow[..., None] * 0.97)
     # lids: lash line along the opening, eye shadow above it
     for j, side in ((_P['lid_l'], -1), (_P['lid_r'], 1)):
         on = idx == j

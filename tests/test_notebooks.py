@@ -1,0 +1,18 @@
+"Every notebook runs as `nbdev-test` runs it (IN_TEST=1, cells flagged `notest` skipped): the notebooks are tests too."
+from pathlib import Path
+import pytest
+from nbdev.config import get_config
+from nbdev.test import test_nb as run_notebook
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted((ROOT / 'nbs').glob('[0-9i]*.ipynb'))
+
+@pytest.mark.parametrize('notebook', NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_notebook(notebook, tmp_path, monkeypatch):
+    monkeypatch.setenv('FACETRIPLET_CACHE', str(tmp_path))        # pools rendered by a notebook stay in this test
+    cfg = get_config(ROOT)
+    ok, _ = run_notebook(notebook, skip_flags=cfg.tst_flags.split(), basepath=cfg.config_path, cell_timeout=cfg.cell_timeout)
+    assert ok, f'{notebook.name} failed (its traceback is printed above)'
+
+def test_every_notebook_is_collected():
+    assert {p.name for p in NOTEBOOKS} >= {'index.ipynb', '00_core.ipynb', '01_synth.ipynb', '02_triplets.ipynb', '11_cli.ipynb'}
