@@ -27,7 +27,7 @@ def to_uint8(images:torch.Tensor   # `(3,H,W)` or `(B,3,H,W)` float in [-1,1]
 
 def from_uint8(array) -> torch.Tensor:
     "uint8 `(H,W,3)` / `(B,H,W,3)` array (or PIL image) to float images `(3,H,W)` / `(B,3,H,W)` in [-1,1]."
-    x = torch.as_tensor(np.asarray(array))
+    x = torch.from_numpy(np.array(array))                     # a copy: PIL arrays are read-only
     if x.dtype != torch.uint8: raise ValueError(f"expected a uint8 image array, got dtype {x.dtype}")
     if x.ndim == 2: x = x[..., None].expand(*x.shape, 3)
     return x.movedim(-1, -3).float().div(127.5).sub(1)
