@@ -64,7 +64,7 @@ class _Params:
 # %% ../nbs/01_synth.ipynb #fab39b79
 SKIN_TONES = torch.tensor([  # light to dark, linear-ish RGB in [0,1]
     [0.98, 0.84, 0.74], [0.93, 0.74, 0.62], [0.84, 0.62, 0.48], [0.70, 0.49, 0.35],
-    [0.55, 0.36, 0.24], [0.40, 0.25, 0.16], [0.29, 0.18, 0.12]])
+    [0.58, 0.39, 0.27], [0.46, 0.30, 0.20], [0.37, 0.24, 0.16]])
 IRIS_COLOURS = torch.tensor([
     [0.25, 0.14, 0.07], [0.40, 0.25, 0.12], [0.45, 0.38, 0.18], [0.30, 0.45, 0.30],
     [0.30, 0.48, 0.70], [0.48, 0.55, 0.60], [0.15, 0.09, 0.05]])
@@ -132,6 +132,10 @@ def _sometimes(u_gate, p, value):
     "`value` where the gate uniform is below `p`, else 0."
     return torch.where(u_gate < p, value, torch.zeros_like(value))
 
+def _muted(rgb):
+    "Photo-like backgrounds: random colours pulled halfway towards their grey."
+    return torch.lerp(rgb, rgb.mean(-1, keepdim=True).expand_as(rgb), 0.5)
+
 def sample_attributes(seeds, max_yaw=45., max_pitch=20., max_roll=15.):
     "Random non-identity attributes for each integer seed in `seeds` `(B,)`: pose, expression, light, background, hair, makeup, glasses."
     u = hash_uniform(seeds, 52, salt=2)
@@ -141,10 +145,10 @@ def sample_attributes(seeds, max_yaw=45., max_pitch=20., max_roll=15.):
         yaw=(u[:, 0] * 2 - 1) * max_yaw, pitch=(u[:, 1] * 2 - 1) * max_pitch, roll=(u[:, 2] * 2 - 1) * max_roll,
         smile=_sometimes(u[:, 3], 0.6, u[:, 4]), mouth_open=_sometimes(u[:, 5], 0.4, u[:, 6]),
         brow_raise=_sometimes(u[:, 7], 0.4, u[:, 8]), blink=_sometimes(u[:, 9], 0.2, 0.3 + 0.7 * u[:, 10]),
-        light_azimuth=(u[:, 11] * 2 - 1) * 45, light_elevation=0 + 45 * u[:, 12],
-        light_intensity=0.55 + 0.35 * u[:, 13], ambient=0.40 + 0.25 * u[:, 14],
-        background_a=col(20), background_b=col(23), background_angle=u[:, 15] * 2 * math.pi,
-        background_texture=_sometimes(u[:, 16], 0.5, 0.5 * u[:, 17]), background_frequency=2 + 10 * u[:, 18],
+        light_azimuth=(u[:, 11] * 2 - 1) * 35, light_elevation=10 + 35 * u[:, 12],
+        light_intensity=0.65 + 0.3 * u[:, 13], ambient=0.25 + 0.2 * u[:, 14],
+        background_a=_muted(col(20)), background_b=_muted(col(23)), background_angle=u[:, 15] * 2 * math.pi,
+        background_texture=_sometimes(u[:, 16], 0.5, 0.3 * u[:, 17]), background_frequency=2 + 10 * u[:, 18],
         hair_style=(u[:, 26] * len(HAIR_STYLES)).floor().clamp(max=len(HAIR_STYLES) - 1), hair_colour=dyed,
         lip_colour=_palette(LIP_COLOURS, u[:, 27]), lip_makeup=_sometimes(u[:, 28], 0.5, u[:, 29]),
         eye_shadow=col(30), eye_shadow_amount=_sometimes(u[:, 33], 0.3, 0.6 * u[:, 34]),
@@ -157,9 +161,9 @@ BACKGROUND, HAIR, FACE, FEATURES, BODY, GLASSES = range(6)
 
 # name, segmentation class, specular strength, shininess; head primitives first, then body (not rotated with the head)
 _PRIMITIVES = [
-    ('cranium', FACE, .10, 16), ('jaw', FACE, .10, 16), ('chin', FACE, .10, 16), ('cheek_l', FACE, .10, 16),
-    ('cheek_r', FACE, .10, 16), ('muzzle', FACE, .10, 16), ('nose_bridge', FACE, .14, 24),
-    ('nose_tip', FACE, .16, 24), ('ala_l', FACE, .10, 16), ('ala_r', FACE, .10, 16), ('ear_l', FACE, .08, 12),
+    ('cranium', FACE, .16, 14), ('jaw', FACE, .16, 14), ('chin', FACE, .16, 14), ('cheek_l', FACE, .16, 14),
+    ('cheek_r', FACE, .16, 14), ('muzzle', FACE, .16, 14), ('nose_bridge', FACE, .06, 16),
+    ('nose_tip', FACE, .10, 20), ('ala_l', FACE, .10, 16), ('ala_r', FACE, .10, 16), ('ear_l', FACE, .08, 12),
     ('ear_r', FACE, .08, 12), ('lid_l', FACE, .14, 20), ('lid_r', FACE, .14, 20), ('eye_l', FEATURES, .7, 80),
     ('eye_r', FEATURES, .7, 80), ('hair_cap', HAIR, .22, 10), ('hair_volume', HAIR, .22, 10), ('hair_bun', HAIR, .22, 10),
     ('temple_l', GLASSES, .5, 40), ('temple_r', GLASSES, .5, 40),
@@ -178,7 +182,7 @@ _HAIR_TABLE = torch.tensor([
     [1.08, 0.50, -0.50, 1, -0.22, -0.10, 1.20, 1.02, 1.08, 0.30, 0],   # bob
     [1.07, 0.52, -0.50, 1, -0.75, -0.40, 1.16, 1.55, 0.78, 0.02, 0],   # long
     [1.04, 0.60, -0.20, 0, 0, 0, 1, 1, 1, 0, 1],            # bun
-    [1.08, 0.36, -0.45, 0, 0, 0, 1, 1, 1, 0, 0]])           # fringe
+    [1.08, 0.45, -0.45, 0, 0, 0, 1, 1, 1, 0, 0]])           # fringe
 
 @dataclass
 class _Scene:
@@ -195,28 +199,28 @@ def _build_scene(idt, att):
     B, dev = len(idt), idt.skin.device
     zero = torch.zeros(B, device=dev)
     v = lambda *xs: torch.stack(torch.broadcast_tensors(zero, *[torch.as_tensor(x, dtype=torch.float32, device=dev) for x in xs])[1:], -1)
-    W = 0.72 + 0.12 * idt.head_width; H = 1.06 + 0.16 * idt.head_height; D = 0.90 + 0.12 * idt.head_depth
+    W = 0.68 + 0.18 * idt.head_width; H = 1.02 + 0.22 * idt.head_height; D = 0.90 + 0.12 * idt.head_depth
     opn, smile = att.mouth_open, att.smile
     head = lambda x, y: _front_z(-0.05, W, H, D, 0.12, x, y)          # front of the cranium
-    ey = 0.08 + 0.08 * (idt.eye_height - 0.5)
-    ex = 0.28 + 0.09 * idt.eye_spacing
-    er = 0.12 + 0.035 * idt.eye_size
+    ey = 0.08 + 0.14 * (idt.eye_height - 0.5)
+    ex = 0.26 + 0.12 * idt.eye_spacing
+    er = 0.11 + 0.05 * idt.eye_size
     ez = head(ex, ey) - 0.36 * er
-    nl = 0.28 + 0.14 * idt.nose_length; nw = 0.75 + 0.5 * idt.nose_width; npr = 0.10 + 0.14 * idt.nose_protrusion
+    nl = 0.24 + 0.20 * idt.nose_length; nw = 0.65 + 0.8 * idt.nose_width; npr = 0.08 + 0.20 * idt.nose_protrusion
     tip_y = ey - nl - 0.02; tip_z = head(0 * ey, tip_y) + npr
     mid_y = (ey + tip_y) / 2
     my = tip_y - 0.19 - 0.06 * idt.mouth_height
-    jl = 0.45 + 0.2 * idt.jaw_length
+    jl = 0.40 + 0.3 * idt.jaw_length
     chin_y = my - 0.30 - 0.12 * idt.jaw_length - 0.12 * opn
     mw = 0.30 + 0.08 * idt.mouth_width
     C = dict(
         cranium=(v(0, 0.12, -0.05), v(W, H, D)),
-        jaw=(v(0, my - 0.02 - 0.06 * opn, -0.02), v(W * (0.66 + 0.22 * idt.jaw_width), jl, D * 0.80)),
+        jaw=(v(0, my - 0.02 - 0.06 * opn, -0.02), v(W * (0.56 + 0.26 * idt.jaw_width), jl, D * 0.80)),
         chin=(v(0, chin_y + 0.16, 0.36 + 0.10 * idt.chin_forward), v(0.20 + 0.10 * idt.chin_size, 0.18 + 0.04 * idt.chin_size, 0.30)),
-        cheek_l=(v(-0.42 * W, -0.20 + 0.05 * smile, 0.30), v(0.30, 0.26, 0.48 + 0.07 * idt.cheek_fullness)),
-        cheek_r=(v(0.42 * W, -0.20 + 0.05 * smile, 0.30), v(0.30, 0.26, 0.48 + 0.07 * idt.cheek_fullness)),
+        cheek_l=(v(-0.40 * W, -0.18 + 0.05 * smile, 0.30), v(0.26, 0.24, 0.48 + 0.07 * idt.cheek_fullness)),
+        cheek_r=(v(0.40 * W, -0.18 + 0.05 * smile, 0.30), v(0.26, 0.24, 0.48 + 0.07 * idt.cheek_fullness)),
         muzzle=(v(0, my - 0.02 - 0.03 * opn, head(0 * my, my) - 0.32), v(mw, 0.24 + 0.03 * opn, 0.36)),
-        nose_bridge=(v(0, mid_y, tip_z - 0.13 - 0.06 * (1 - idt.nose_bridge)), v(0.055 * nw, nl / 2 + 0.05, 0.11)),
+        nose_bridge=(v(0, mid_y, tip_z - 0.13 - 0.06 * (1 - idt.nose_bridge)), v(0.045 * nw, nl / 2 + 0.05, 0.11)),
         nose_tip=(v(0, tip_y + 0.01, tip_z - 0.07), v(0.075 * nw, 0.07, 0.07)),
         ala_l=(v(-0.075 * nw, tip_y + 0.015, tip_z - 0.12), v(0.055 * nw, 0.05, 0.06)),
         ala_r=(v(0.075 * nw, tip_y + 0.015, tip_z - 0.12), v(0.055 * nw, 0.05, 0.06)),
@@ -272,6 +276,20 @@ def _intersect(o, d, centre, radius):
     inf = torch.full_like(a, float('inf'))
     return torch.where(hit, (-b - sq) / a, inf), torch.where(hit, (-b + sq) / a, inf)
 
+_CASTERS = _SMOOTH + [_P['ear_l'], _P['ear_r']]
+
+def _shadow(o, l, sc, soft=0.04):
+    "How much of the light at head-space points `o` `(B,N,3)` the head's skin blocks along direction `l` `(B,3)`, 0..1."
+    c, r = sc.centre[:, _CASTERS], sc.radius[:, _CASTERS]                          # (B, S, 3)
+    inv_r2 = r.pow(-2)
+    a = ((l * l)[:, None] * inv_r2).sum(-1)[:, None]                             # (B, 1, S)
+    b = torch.bmm(o, (l[:, None] * inv_r2).transpose(1, 2)) - ((l[:, None] * c * inv_r2).sum(-1))[:, None]   # (B, N, S)
+    cc = torch.bmm(o * o, inv_r2.transpose(1, 2)) - 2 * torch.bmm(o, (c * inv_r2).transpose(1, 2)) + ((c * c) * inv_r2).sum(-1)[:, None] - 1
+    disc = b * b - a * cc
+    half_chord = disc.clamp(min=0).sqrt() / a                                    # how deep the ray passes through
+    ahead = (-b / a) > 0                                                          # the blocker lies towards the light
+    return ((half_chord / soft).clamp(max=1) * ahead).amax(-1)                    # soft edge = penumbra
+
 def _smoothstep(e0, e1, x):
     t = ((x - e0) / (e1 - e0)).clamp(0, 1)
     return t * t * (3 - 2 * t)
@@ -286,7 +304,7 @@ _CAM_Z, _HALF_VIEW, _PIVOT = 8.0, 1.45, (0., -0.55, -0.10)
 def _lid_opening(q, side, idt, att):
     "True where a point `q` `(B,N,3)` on the lid sphere (unit coordinates) lies in the eye's opening (the lid is not there)."
     x = q[..., 0] * side
-    open_up = ((0.30 + 0.25 * idt.eye_open + 0.10 * att.brow_raise) * (1 - att.blink))[:, None]
+    open_up = ((0.42 + 0.22 * idt.eye_open + 0.10 * att.brow_raise) * (1 - att.blink))[:, None]
     open_lo = ((0.22 + 0.12 * idt.eye_open) * (1 - 0.7 * att.blink) * (1 - 0.3 * att.smile))[:, None]
     tilt = (0.25 * (idt.eye_tilt - 0.5))[:, None]
     shape = (1 - (x / 0.92) ** 2).clamp(min=0).sqrt()
@@ -346,6 +364,7 @@ def _render_rays(idt, att, uv):
     c, r = _gather(sc.centre, idx), _gather(sc.radius, idx)
     n = (p - c) / r ** 2
     n = torch.where(back.gather(-1, idx[..., None]), -n, n)          # inside of a hair shell faces the other way
+    n_geo = n / n.norm(dim=-1, keepdim=True).clamp(min=1e-8)
     # skin is shaded as one smooth surface: normal of a soft-min blend of the skin ellipsoids' fields
     cs, rs = sc.centre[:, _SMOOTH], sc.radius[:, _SMOOTH]                       # (B, S, 3)
     qs = (p_h[:, :, None] - cs[:, None]) / rs[:, None]                          # (B, N, S, 3)
@@ -369,9 +388,10 @@ def _render_rays(idt, att, uv):
     Hv = (L + V); Hv = Hv / Hv.norm(dim=-1, keepdim=True)
     ndl = ((n_w * L).sum(-1) + 0.3) / 1.3
     amb = att.ambient[:, None] * (0.75 + 0.25 * n_w[..., 1])
-    diff = att.light_intensity[:, None] * ndl.clamp(min=0)
-    hl = (n_w * Hv).sum(-1).clamp(min=0) ** spec[..., 1] * spec[..., 0] * att.light_intensity[:, None]
-    colour = albedo * (amb + diff)[..., None] + hl[..., None]
+    lit = 1 - _shadow(p_h + 0.01 * n_geo, (L @ R)[:, 0], sc) * in_head             # nose, brows, jaw cast shadows
+    diff = att.light_intensity[:, None] * ndl.clamp(min=0) * lit
+    hl = (n_w * Hv).sum(-1).clamp(min=0) ** spec[..., 1] * spec[..., 0] * att.light_intensity[:, None] * lit
+    colour = (albedo ** 2.2 * (amb + diff)[..., None] + hl[..., None]).clamp(min=0) ** (1 / 2.2)   # light adds up in linear RGB
     colour, cls, frame = _glasses(colour, cls, t, hit, o_h, d_h, Hv, R, sc, att)
     bg = _background(uv, att)                                                    # (B, N, 3)
     visible = hit | frame
@@ -392,16 +412,16 @@ def _paint(albedo, cls, spec, idx, p, n, sc, idt, att):
     sca = lambda t: t[:, None]                                     # (B,) -> (B,1)
     face = (idx < _P['ear_l']) & (p[..., 2] > 0)                   # front skin, where features live
     # lips and mouth: centre line y_m(x) = y0 + 0.07 smile x'^2 ; the jaw drop opens a gap
-    half_w = sca((0.17 + 0.07 * idt.mouth_width) * (1 + 0.18 * att.smile))
+    half_w = sca((0.15 + 0.10 * idt.mouth_width) * (1 + 0.18 * att.smile))
     xn = (x / half_w).clamp(-1, 1)
     inside = (x.abs() < half_w) & face
     shape = (1 - xn ** 2).clamp(min=0).sqrt()
     ym = sca(sc.mouth_y) + sca(0.07 * att.smile) * xn ** 2 - sca(0.02 * att.mouth_open)
     gap = sca(0.14 * att.mouth_open) * shape
-    up_t = sca(0.035 + 0.035 * idt.lip_upper) * shape ** 0.7 + 0.004
-    lo_t = sca(0.045 + 0.04 * idt.lip_lower) * shape ** 0.7 + 0.004
+    up_t = sca(0.03 + 0.05 * idt.lip_upper) * shape ** 0.7 + 0.004
+    lo_t = sca(0.04 + 0.06 * idt.lip_lower) * shape ** 0.7 + 0.004
     lip = torch.maximum(_band(y, ym + gap / 2 + up_t / 2, up_t / 2), _band(y, ym - gap / 2 - lo_t / 2, lo_t / 2)) * inside
-    natural = col(idt.skin) * torch.tensor([0.80, 0.50, 0.50], device=p.device)
+    natural = col(idt.skin) * torch.tensor([0.72, 0.42, 0.42], device=p.device)
     lip_col = torch.lerp(natural, col(att.lip_colour), sca(att.lip_makeup)[..., None])
     mouth = _band(y, ym, gap / 2 + 0.003) * inside                # open mouth (or the dark line of closed lips)
     teeth = (mouth > 0) & (y > ym + gap / 2 - 0.03) & (gap > 0.02)
@@ -413,11 +433,10 @@ def _paint(albedo, cls, spec, idx, p, n, sc, idt, att):
     # brows: an arched, tapering band above each eye, raised by `brow_raise`
     bl = sca(0.13 + 0.06 * idt.brow_length)
     xs = (x.abs() - sca(sc.eye_x) + 0.01) / bl                      # -1 nose side .. +1 temple side
-    yb = sca(sc.eye_y + sc.eye_r + 0.085 + 0.07 * att.brow_raise) + sca(0.05 * idt.brow_arch) * (1 - xs ** 2) - 0.03 * xs
+    yb = sca(sc.eye_y + sc.eye_r + 0.055 + 0.07 * att.brow_raise) + sca(0.05 * idt.brow_arch) * (1 - xs ** 2) - 0.03 * xs
     tb = sca(0.020 + 0.018 * idt.brow_thickness) * (1 - 0.45 * xs.clamp(min=0))
     brow = _band(y, yb, tb) * (xs.abs() < 1) * face
-    brow_col = torch.lerp(torch.tensor([0.05, 0.035, 0.03], device=p.device), torch.tensor([0.45, 0.33, 0.22], device=p.device),
-                          sca(1 - idt.brow_darkness)[..., None])
+    brow_col = col(idt.skin) * (0.12 + 0.33 * sca(1 - idt.brow_darkness))[..., None]   # always darker than the skin
     albedo = torch.lerp(albedo, brow_col, brow[..., None] * 0.97)
     # lids: lash line along the opening, eye shadow above it
     for j, side in ((_P['lid_l'], -1), (_P['lid_r'], 1)):
@@ -442,6 +461,12 @@ def _paint(albedo, cls, spec, idx, p, n, sc, idt, att):
     nose = (idx >= _P['nose_tip']) & (idx <= _P['ala_r'])
     nostril = nose & (n[..., 1] < -0.55) & (x.abs() > 0.012) & (x.abs() < sca(0.06 * sc.nose_width))
     albedo = torch.where(nostril[..., None], albedo * 0.3, albedo)
+    # eye sockets and the shadow under the jaw: soft darkening where real faces are shaded by their own relief
+    for side in (-1, 1):
+        r = ((x - side * sca(sc.eye_x)) ** 2 + ((y - sca(sc.eye_y)) * 1.3) ** 2).sqrt() / sca(sc.eye_r * 1.9)
+        socket = (1 - r).clamp(0, 1) * face
+        albedo = albedo * (1 - 0.22 * socket)[..., None]
+    albedo = torch.where((idx == _P['neck'])[..., None], albedo * 0.72, albedo)
     # hair strands: fine stripes that follow the scalp
     hair = cls == HAIR
     stripes = 0.82 + 0.18 * torch.sin(torch.atan2(x, p[..., 2]) * 70 + 9 * y) * torch.sin(y * 23 + 3 * x)
@@ -465,7 +490,7 @@ def _glasses(colour, cls, t, hit, o_h, d_h, Hv, R, sc, att):
     shine = ((n_w * Hv).sum(-1).clamp(min=0) ** 40 * 0.6)[..., None]
     frame_col = att.glasses_colour[:, None] * 0.8 + 0.1 + shine
     colour = torch.where(frame[..., None], frame_col, colour)
-    colour = torch.where(lens[..., None], colour * 0.85 + 0.08 + shine, colour)
+    colour = torch.where(lens[..., None], colour * 0.92 + 0.03 + shine, colour)
     cls = torch.where(frame, torch.full_like(cls, GLASSES), cls)
     return colour, cls, frame
 
