@@ -282,9 +282,10 @@ def _shadow(o, l, sc, soft=0.04):
     "How much of the light at head-space points `o` `(B,N,3)` the head's skin blocks along direction `l` `(B,3)`, 0..1."
     c, r = sc.centre[:, _CASTERS], sc.radius[:, _CASTERS]                          # (B, S, 3)
     inv_r2 = r.pow(-2)
+    oc = o[:, :, None] - c[:, None]                                              # (B, N, S, 3)
     a = ((l * l)[:, None] * inv_r2).sum(-1)[:, None]                             # (B, 1, S)
-    b = torch.bmm(o, (l[:, None] * inv_r2).transpose(1, 2)) - ((l[:, None] * c * inv_r2).sum(-1))[:, None]   # (B, N, S)
-    cc = torch.bmm(o * o, inv_r2.transpose(1, 2)) - 2 * torch.bmm(o, (c * inv_r2).transpose(1, 2)) + ((c * c) * inv_r2).sum(-1)[:, None] - 1
+    b = (oc * (l[:, None] * inv_r2)[:, None]).sum(-1)                            # (B, N, S)
+    cc = (oc * oc * inv_r2[:, None]).sum(-1) - 1
     disc = b * b - a * cc
     half_chord = disc.clamp(min=0).sqrt() / a                                    # how deep the ray passes through
     ahead = (-b / a) > 0                                                          # the blocker lies towards the light
@@ -388,7 +389,7 @@ def _render_rays(idt, att, uv):
     Hv = (L + V); Hv = Hv / Hv.norm(dim=-1, keepdim=True)
     ndl = ((n_w * L).sum(-1) + 0.3) / 1.3
     amb = att.ambient[:, None] * (0.75 + 0.25 * n_w[..., 1])
-    lit = 1 - _shadow(p_h + 0.01 * n_geo, (L @ R)[:, 0], sc) * in_head             # nose, brows, jaw cast shadows
+    lit = 1 - _shadow(p_h + 0.01 * n_geo, (L[:, 0, :, None] * R).sum(1), sc) * in_head             # nose, brows, jaw cast shadows
     diff = att.light_intensity[:, None] * ndl.clamp(min=0) * lit
     hl = (n_w * Hv).sum(-1).clamp(min=0) ** spec[..., 1] * spec[..., 0] * att.light_intensity[:, None] * lit
     colour = (albedo ** 2.2 * (amb + diff)[..., None] + hl[..., None]).clamp(min=0) ** (1 / 2.2)   # light adds up in linear RGB
@@ -566,8 +567,8 @@ def _render_chunk(idt, att, size, ss):
         c_mean = c_sub.reshape(B, m, ss * ss, 3).mean(2)
         k_vote = F.one_hot(k_sub, len(SEG_CLASSES)).reshape(B, m, ss * ss, -1).sum(2).argmax(-1)
         real = torch.arange(m, device=dev)[None] < edge.sum(1, keepdim=True)   # (B, m) False on padding rows
-        c_mean = torch.where(real[..., None], c_mean, _gather(colour, pix))     # padding keeps the plain value, so a
-        k_vote = torch.where(real, k_vote, _gather(cls, pix))                   # picture never depends on its batch
+        c_mean = torch.where(real[..., None], c_mean, _gather(colour, pix))     # padding keeps the plain value: what
+        k_vote = torch.where(real, k_vote, _gather(cls, pix))                   # other pictures need changes nothing here
         colour = colour.scatter(1, pix[..., None].expand(-1, -1, 3), c_mean)
         cls = cls.scatter(1, pix, k_vote)
     img = colour.transpose(1, 2).reshape(B, 3, size, size) * 2 - 1

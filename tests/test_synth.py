@@ -3,9 +3,11 @@ from facetriplet.synth import (sample_identity, sample_attributes, render, rende
                                SEG_CLASSES, FACE, FEATURES, HAIR, GLASSES, BACKGROUND)
 
 def test_same_seeds_same_pixels_whatever_the_batch():
-    a = render_faces([5, 6, 7], [50, 60, 70], 64).image
-    b = render_faces([7, 1, 5], [70, 2, 50], 64).image
-    assert torch.equal(a[0], b[2]) and torch.equal(a[2], b[0])
+    a = render_faces([5, 6, 7], [50, 60, 70], 64)
+    assert torch.equal(a.image, render_faces([5, 6, 7], [50, 60, 70], 64).image)      # the same call: bit for bit
+    b = render_faces([7, 1, 5, 8, 9, 10, 11, 12, 13], [70, 2, 50, 1, 2, 3, 4, 5, 6], 64)
+    assert (a.image[0] - b.image[2]).abs().max() < 1e-5 and (a.image[2] - b.image[0]).abs().max() < 1e-5   # float rounding only
+    assert torch.equal(a.segmentation[0], b.segmentation[2]) and torch.equal(a.segmentation[2], b.segmentation[0])
 
 def test_identity_is_what_changes_the_face():
     "Under fixed attributes, two people differ in the face region far more than rendering noise (zero)."
