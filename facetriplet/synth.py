@@ -161,8 +161,8 @@ BACKGROUND, HAIR, FACE, FEATURES, BODY, GLASSES = range(6)
 
 # name, segmentation class, specular strength, shininess; head primitives first, then body (not rotated with the head)
 _PRIMITIVES = [
-    ('cranium', FACE, .16, 14), ('jaw', FACE, .16, 14), ('chin', FACE, .16, 14), ('cheek_l', FACE, .16, 14),
-    ('cheek_r', FACE, .16, 14), ('muzzle', FACE, .16, 14), ('nose_bridge', FACE, .06, 16),
+    ('cranium', FACE, .08, 8), ('jaw', FACE, .10, 10), ('chin', FACE, .12, 12), ('cheek_l', FACE, .14, 12),
+    ('cheek_r', FACE, .14, 12), ('muzzle', FACE, .10, 10), ('nose_bridge', FACE, .06, 16),
     ('nose_tip', FACE, .10, 20), ('ala_l', FACE, .10, 16), ('ala_r', FACE, .10, 16), ('ear_l', FACE, .08, 12),
     ('ear_r', FACE, .08, 12), ('lid_l', FACE, .14, 20), ('lid_r', FACE, .14, 20), ('eye_l', FEATURES, .7, 80),
     ('eye_r', FEATURES, .7, 80), ('hair_cap', HAIR, .22, 10), ('hair_volume', HAIR, .22, 10), ('hair_bun', HAIR, .22, 10),
@@ -206,7 +206,7 @@ def _build_scene(idt, att):
     ex = 0.26 + 0.12 * idt.eye_spacing
     er = 0.11 + 0.05 * idt.eye_size
     ez = head(ex, ey) - 0.36 * er
-    nl = 0.24 + 0.20 * idt.nose_length; nw = 0.65 + 0.8 * idt.nose_width; npr = 0.08 + 0.20 * idt.nose_protrusion
+    nl = 0.24 + 0.20 * idt.nose_length; nw = 0.65 + 0.8 * idt.nose_width; npr = 0.13 + 0.20 * idt.nose_protrusion
     tip_y = ey - nl - 0.02; tip_z = head(0 * ey, tip_y) + npr
     mid_y = (ey + tip_y) / 2
     my = tip_y - 0.19 - 0.06 * idt.mouth_height
@@ -276,7 +276,7 @@ def _intersect(o, d, centre, radius):
     inf = torch.full_like(a, float('inf'))
     return torch.where(hit, (-b - sq) / a, inf), torch.where(hit, (-b + sq) / a, inf)
 
-_CASTERS = _SMOOTH + [_P['ear_l'], _P['ear_r']]
+_CASTERS = [_P[n] for n in ('cranium', 'nose_bridge', 'nose_tip', 'ala_l', 'ala_r', 'ear_l', 'ear_r')]   # the nose casts the shadows that matter
 
 def _shadow(o, l, sc, soft=0.04):
     "How much of the light at head-space points `o` `(B,N,3)` the head's skin blocks along direction `l` `(B,3)`, 0..1."
@@ -369,11 +369,11 @@ def _render_rays(idt, att, uv):
     # skin is shaded as one smooth surface: normal of a soft-min blend of the skin ellipsoids' fields
     cs, rs = sc.centre[:, _SMOOTH], sc.radius[:, _SMOOTH]                       # (B, S, 3)
     qs = (p_h[:, :, None] - cs[:, None]) / rs[:, None]                          # (B, N, S, 3)
-    qn = qs.norm(dim=-1).clamp(min=1e-6)
-    field = (qn - 1) * rs.min(-1).values[:, None]                               # ~ signed distance (B, N, S)
-    w = torch.softmax(-field / 0.07, -1)
-    grad = qs / rs[:, None] / qn[..., None]
-    n_smooth = (w[..., None] * grad).sum(2)
+    grad = qs / rs[:, None]                                                      # gradient direction of |q|
+    k0, k1 = qs.norm(dim=-1), grad.norm(dim=-1).clamp(min=1e-6)
+    field = k0 * (k0 - 1) / k1                                                   # ~ distance to each ellipsoid (B, N, S)
+    w = torch.softmax(-field / 0.05, -1)
+    n_smooth = (w[..., None] * grad / k1[..., None]).sum(2)                      # blend of unit normals
     is_skin = torch.zeros(len(PRIMITIVE_NAMES), dtype=torch.bool, device=dev); is_skin[_SMOOTH] = True
     n = torch.where(is_skin[idx][..., None], n_smooth, n)
     n = n / n.norm(dim=-1, keepdim=True).clamp(min=1e-8)
@@ -460,7 +460,7 @@ def _paint(albedo, cls, spec, idx, p, n, sc, idt, att):
         albedo = torch.where((pupil | ring)[..., None], torch.tensor([0.02, 0.02, 0.02], device=p.device), albedo)
     # nostrils: the underside of the nose
     nose = (idx >= _P['nose_tip']) & (idx <= _P['ala_r'])
-    nostril = nose & (n[..., 1] < -0.55) & (x.abs() > 0.012) & (x.abs() < sca(0.06 * sc.nose_width))
+    nostril = nose & (n[..., 1] < -0.35) & (x.abs() > 0.012) & (x.abs() < sca(0.06 * sc.nose_width))
     albedo = torch.where(nostril[..., None], albedo * 0.3, albedo)
     # eye sockets and the shadow under the jaw: soft darkening where real faces are shaded by their own relief
     for side in (-1, 1):
@@ -489,7 +489,7 @@ def _glasses(colour, cls, t, hit, o_h, d_h, Hv, R, sc, att):
     lens = on & (se <= 0.84)
     n_w = R[:, :, 2][:, None].expand_as(g)                                       # plane normal in world
     shine = ((n_w * Hv).sum(-1).clamp(min=0) ** 40 * 0.6)[..., None]
-    frame_col = att.glasses_colour[:, None] * 0.8 + 0.1 + shine
+    frame_col = att.glasses_colour[:, None] * 0.6 + 0.03 + shine
     colour = torch.where(frame[..., None], frame_col, colour)
     colour = torch.where(lens[..., None], colour * 0.92 + 0.03 + shine, colour)
     cls = torch.where(frame, torch.full_like(cls, GLASSES), cls)
