@@ -97,7 +97,7 @@ def sample_identity(seeds):
     kw = {n: u[:, i] for i, n in enumerate(_SCALAR_IDENTITY)}
     j = len(_SCALAR_IDENTITY)
     skin = _palette(SKIN_TONES, u[:, j])
-    skin = skin * (1 + 0.10 * (u[:, j + 1:j + 4] - 0.5))            # undertone: slightly redder/yellower
+    skin = skin * (1 + 0.16 * (u[:, j + 1:j + 4] - 0.5))            # undertone: slightly redder/yellower
     iris = _palette(IRIS_COLOURS, u[:, j + 4]) * (0.8 + 0.4 * u[:, j + 5:j + 6])
     return Identity(**kw, skin=skin.clamp(0, 1), iris=iris.clamp(0, 1))
 
@@ -216,9 +216,9 @@ def _build_scene(idt, att):
     C = dict(
         cranium=(v(0, 0.12, -0.05), v(W, H, D)),
         jaw=(v(0, my - 0.02 - 0.06 * opn, -0.02), v(W * (0.56 + 0.26 * idt.jaw_width), jl, D * 0.80)),
-        chin=(v(0, chin_y + 0.16, 0.36 + 0.10 * idt.chin_forward), v(0.20 + 0.10 * idt.chin_size, 0.18 + 0.04 * idt.chin_size, 0.30)),
-        cheek_l=(v(-0.40 * W, -0.18 + 0.05 * smile, 0.30), v(0.26, 0.24, 0.48 + 0.07 * idt.cheek_fullness)),
-        cheek_r=(v(0.40 * W, -0.18 + 0.05 * smile, 0.30), v(0.26, 0.24, 0.48 + 0.07 * idt.cheek_fullness)),
+        chin=(v(0, chin_y + 0.16, 0.34 + 0.14 * idt.chin_forward), v(0.14 + 0.18 * idt.chin_size, 0.18 + 0.04 * idt.chin_size, 0.30)),
+        cheek_l=(v(-(0.34 + 0.12 * idt.cheek_fullness) * W, -0.18 + 0.05 * smile, 0.30), v(0.26, 0.24, 0.46 + 0.10 * idt.cheek_fullness)),
+        cheek_r=(v((0.34 + 0.12 * idt.cheek_fullness) * W, -0.18 + 0.05 * smile, 0.30), v(0.26, 0.24, 0.46 + 0.10 * idt.cheek_fullness)),
         muzzle=(v(0, my - 0.02 - 0.03 * opn, head(0 * my, my) - 0.32), v(mw, 0.24 + 0.03 * opn, 0.36)),
         nose_bridge=(v(0, mid_y, tip_z - 0.13 - 0.06 * (1 - idt.nose_bridge)), v(0.045 * nw, nl / 2 + 0.05, 0.11)),
         nose_tip=(v(0, tip_y + 0.01, tip_z - 0.07), v(0.075 * nw, 0.07, 0.07)),
@@ -307,7 +307,7 @@ def _lid_opening(q, side, idt, att):
     x = q[..., 0] * side
     open_up = ((0.42 + 0.22 * idt.eye_open + 0.10 * att.brow_raise) * (1 - att.blink))[:, None]
     open_lo = ((0.22 + 0.12 * idt.eye_open) * (1 - 0.7 * att.blink) * (1 - 0.3 * att.smile))[:, None]
-    tilt = (0.25 * (idt.eye_tilt - 0.5))[:, None]
+    tilt = (0.45 * (idt.eye_tilt - 0.5))[:, None]
     shape = (1 - (x / 0.92) ** 2).clamp(min=0).sqrt()
     up, lo = open_up * shape + tilt * x, -open_lo * shape + tilt * x
     return (q[..., 1] < up) & (q[..., 1] > lo) & (x.abs() < 0.92), q[..., 1] - up, lo - q[..., 1]
@@ -434,7 +434,7 @@ def _paint(albedo, cls, spec, idx, p, n, sc, idt, att):
     # brows: an arched, tapering band above each eye, raised by `brow_raise`
     bl = sca(0.13 + 0.06 * idt.brow_length)
     xs = (x.abs() - sca(sc.eye_x) + 0.01) / bl                      # -1 nose side .. +1 temple side
-    yb = sca(sc.eye_y + sc.eye_r + 0.055 + 0.07 * att.brow_raise) + sca(0.05 * idt.brow_arch) * (1 - xs ** 2) - 0.03 * xs
+    yb = sca(sc.eye_y + sc.eye_r + 0.055 + 0.07 * att.brow_raise) + sca(0.08 * idt.brow_arch) * (1 - xs ** 2) - 0.03 * xs
     tb = sca(0.020 + 0.018 * idt.brow_thickness) * (1 - 0.45 * xs.clamp(min=0))
     brow = _band(y, yb, tb) * (xs.abs() < 1) * face
     brow_col = col(idt.skin) * (0.12 + 0.33 * sca(1 - idt.brow_darkness))[..., None]   # always darker than the skin
