@@ -4,6 +4,9 @@ Modules:
 
 - `facetriplet.cli`: `facetriplet <command>`: the commands a user runs. Each is a plain function whose docments (the comment beside each parameter) become its `--help`, parsed by fastcore's `anno_parser`; errors in what the user typed end in one line and a non-zero exit.
 - `facetriplet.core`: The few helpers every other module uses. Inside the library an image is a float tensor `(B, 3, H, W)` in `[-1, 1]`; files and plots are converted at the edges, here and nowhere else.
+- `facetriplet.discriminator`: The patent's discriminator sees all of the triplet: it judges the tuple $(\text{source}, \text{first}, x)$, real when $x$ is the target and fake when $x$ is the generator's output.
+- `facetriplet.generator`: $G(\text{source}, \text{first}) \to \text{output}$: keep everything of `first` except the identity, which comes from `source` through the frozen identity encoder.
+- `facetriplet.identity`: The patent's "feature vectors" (claims 2 and 3): a network $E$ that maps a face to a unit vector, so that two pictures of one person point the same way whatever the pose, expression, light, hair, makeup or glasses.
 - `facetriplet.synth`: Exact triplets need a picture that no camera can take: person A with every non-identity attribute of a picture of person B. A renderer can take it. This notebook builds one in pure torch, batched, from about twenty ellipsoids and some paint.
 - `facetriplet.triplets`: The patent's training sample: `source` (identity A, attributes Y), `first` (identity B, attributes X) and `target` (identity A, attributes X). Splits with disjoint people, pools cached on disk, fastai `DataLoaders`, and talking-head videos with their ground-truth swaps."""
 

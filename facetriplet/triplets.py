@@ -20,7 +20,8 @@ from .synth import sample_identity, sample_attributes, render, hash_uniform, Att
 
 # %% auto #0
 __all__ = ['SPLITS', 'TEST_POOL', 'Triplet', 'make_triplets', 'split_seeds', 'cache_dir', 'PoolConfig', 'TripletPool',
-           'TripletDataLoader', 'triplet_dataloaders', 'test_triplets', 'talking_head', 'video', 'video_triplet']
+           'GatherDataLoader', 'TripletDataLoader', 'triplet_dataloaders', 'test_triplets', 'talking_head', 'video',
+           'video_triplet']
 
 # %% ../nbs/02_triplets.ipynb #a17fcf97
 @dataclass
@@ -152,18 +153,25 @@ class TripletPool:
         return Triplet(f(self.images[g, a, y]), f(self.images[g, b, x]), f(self.images[g, a, x]), self.segmentation[g, a, x].long())
 
 # %% ../nbs/02_triplets.ipynb #d0346964
-class TripletDataLoader(DataLoader):
-    "fastai `DataLoader` over a `TripletPool`: items are triplet indices, batches are gathered in one go."
+class GatherDataLoader(DataLoader):
+    "fastai `DataLoader` whose items are integer indices and whose batches come from one call `fetch(indices)`."
+    def __init__(self, fetch, n:int, bs:int=32, seed:int|None=None, **kwargs):
+        self.fetch = fetch
+        super().__init__(dataset=range(n), bs=bs, **kwargs)
+        if seed is not None: self.rng = random.Random(seed)    # fastai shuffles with dl.rng: seeded, saved, restored
+    def create_item(self, s): return s
+    def create_batch(self, b): return self.fetch(torch.tensor(b))
+    def retain(self, res, b): return res
+
+class TripletDataLoader(GatherDataLoader):
+    "Batches `(source, first, target, target_segmentation)` of a `TripletPool`, gathered in one go."
     def __init__(self, pool:TripletPool, pairs_per_target:int=1, bs:int=32, seed:int|None=None, **kwargs):
         if not isinstance(pairs_per_target, int) or pairs_per_target < 1: raise ValueError(f"pairs_per_target must be a positive integer, got {pairs_per_target!r}")
         self.pool = pool
-        super().__init__(dataset=range(pool.n_targets * pairs_per_target), bs=bs, **kwargs)
-        if seed is not None: self.rng = random.Random(seed)
-    def create_item(self, s): return s
-    def create_batch(self, b):
-        t = self.pool.triplets(torch.tensor(b))
+        super().__init__(self._fetch, pool.n_targets * pairs_per_target, bs=bs, seed=seed, **kwargs)
+    def _fetch(self, index):
+        t = self.pool.triplets(index)
         return t.source, t.first, t.target, t.target_segmentation
-    def retain(self, res, b): return res
 
 def triplet_dataloaders(size:int=64,             # picture size
                         n_groups:int=256,        # train groups (x group_size people); valid uses a quarter
