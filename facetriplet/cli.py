@@ -59,7 +59,7 @@ def render_cli(out:str='render.png',   # PNG to write
 # %% ../nbs/11_cli.ipynb #8d736b9e
 def train_identity_cli(out:str='facetriplet/weights/identity_encoder.pth',  # where to write the encoder
                        groups:int=256,    # train people = groups x 8, each in 8 pictures
-                       epochs:int=12,     # passes over the pictures
+                       epochs:int=16,     # passes over the pictures
                        width:int=24,      # base channels of the encoder
                        seed:int=0):       # initialisation and shuffling
     "Train the identity encoder (ArcFace on rendered people) and report its accuracy on held-out people."

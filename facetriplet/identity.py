@@ -22,8 +22,8 @@ from .triplets import PoolConfig, TripletPool, GatherDataLoader, TEST_POOL, _ato
 
 # %% auto #0
 __all__ = ['WEIGHTS_DIR', 'SHIPPED_IDENTITY', 'IdentityConfig', 'IdentityEncoder', 'cosine_similarity', 'FeatureSimilarity',
-           'ArcFaceHead', 'identity_pictures', 'identity_dataloaders', 'embed_all', 'identity_metrics',
-           'train_identity_encoder', 'save_identity_encoder', 'load_identity_encoder']
+           'ArcFaceHead', 'identity_pictures', 'identity_parameters', 'identity_dataloaders', 'embed_all',
+           'identity_metrics', 'train_identity_encoder', 'save_identity_encoder', 'load_identity_encoder']
 
 # %% ../nbs/03_identity.ipynb #fe24e013
 def _conv_bn(c_in, c_out, stride=1):
@@ -89,11 +89,14 @@ class ArcFaceHead(nn.Module):
         return self.scale * cos.scatter(1, labels[:, None], cos_true)
 
 class _Classifier(nn.Module):
-    "Encoder + ArcFace head: what the Learner trains; called with (images, labels)."
-    def __init__(self, encoder, n_classes, margin=0.3):
+    "Encoder + ArcFace head + identity-parameter regressor: what the Learner trains; called with (images, labels)."
+    def __init__(self, encoder, n_classes, n_params=0, margin=0.2, scale=24.):
         super().__init__()
-        self.encoder, self.head = encoder, ArcFaceHead(n_classes, encoder.config.dim, margin)
-    def forward(self, x, labels): return self.head(self.encoder(x), labels)
+        self.encoder, self.head = encoder, ArcFaceHead(n_classes, encoder.config.dim, margin, scale)
+        self.regress = nn.Linear(encoder.config.dim, n_params) if n_params else None
+    def forward(self, x, labels):
+        v = self.encoder(x)                                                  # (B, D)
+        return self.head(v, labels), (self.regress(v) if self.regress is not None else None)
 
 # %% ../nbs/03_identity.ipynb #93133030
 def identity_pictures(config:PoolConfig, cache=None, show_progress=True):
@@ -103,9 +106,17 @@ def identity_pictures(config:PoolConfig, cache=None, show_progress=True):
     labels = torch.arange(n_g * G)[:, None].expand(-1, K).flatten()
     return pool.images.flatten(0, 2), labels, config.identity_seeds().flatten()
 
+def identity_parameters(identity) -> torch.Tensor:
+    "Every identity field as one standardised vector `(B, n)`: uniforms and colours mapped to about zero mean, unit variance."
+    from dataclasses import fields
+    cols = [getattr(identity, f.name) for f in fields(identity)]
+    x = torch.cat([c[:, None] if c.ndim == 1 else c for c in cols], 1)
+    return (x - 0.5) / 0.29
+
 def identity_dataloaders(config:PoolConfig, bs:int=128, seed:int=0, cache=None, device=None, show_progress=True):
-    "fastai DataLoaders of `((image, label), label)` for ArcFace training; valid holds one picture per person."
-    images, labels, _ = identity_pictures(config, cache, show_progress)
+    "fastai DataLoaders of `(image, label, label, parameters)` (two inputs) for training; valid holds one picture per person."
+    images, labels, seeds = identity_pictures(config, cache, show_progress)
+    params = identity_parameters(sample_identity(seeds))                    # (n_people, n)
     K = config.n_attributes
     is_valid = torch.arange(len(labels)) % K == K - 1                         # the last view of every person
     tr, va = (~is_valid).nonzero()[:, 0], is_valid.nonzero()[:, 0]
@@ -114,7 +125,7 @@ def identity_dataloaders(config:PoolConfig, bs:int=128, seed:int=0, cache=None, 
             x = images[rows[index]].float().div(127.5).sub(1)
             if flip: x = torch.where(torch.rand(len(x), 1, 1, 1) < 0.5, x.flip(-1), x)   # faces are symmetric; attributes are not
             y = labels[rows[index]]
-            return x, y, y
+            return x, y, y, params[y]
         return fetch
     dls = DataLoaders(GatherDataLoader(fetcher(tr, True), len(tr), bs=bs, shuffle=True, drop_last=True, seed=seed, device=device),
                       GatherDataLoader(fetcher(va, False), len(va), bs=bs, device=device))
@@ -174,12 +185,16 @@ def identity_metrics(encoder, test:PoolConfig=TEST_POOL, valid:PoolConfig|None=N
 # %% ../nbs/03_identity.ipynb #d87f878f
 def train_identity_encoder(config:IdentityConfig=IdentityConfig(),
                            pool:PoolConfig=PoolConfig('train', n_groups=256, group_size=8, n_attributes=8),
-                           epochs:int=12, lr:float=3e-3, bs:int=128, seed:int=0, cache=None, show_progress=True):
+                           epochs:int=12, lr:float=3e-3, bs:int=128, seed:int=0, param_weight:float=2.0, cache=None, show_progress=True):
     "Train an `IdentityEncoder` with an ArcFace head on a pool's people; returns the encoder and the Learner."
     torch.manual_seed(seed)
     dls = identity_dataloaders(pool, bs, seed, cache, show_progress=show_progress)
-    model = _Classifier(IdentityEncoder(config), pool.n_groups * pool.group_size)
-    learn = Learner(dls, model, loss_func=nn.CrossEntropyLoss(), opt_func=Adam, wd=5e-4)
+    n_params = dls.one_batch()[3].shape[1]
+    model = _Classifier(IdentityEncoder(config), pool.n_groups * pool.group_size, n_params)
+    def loss(pred, labels, params):                                          # L_ArcFace + lambda * L_pi
+        logits, predicted = pred
+        return F.cross_entropy(logits, labels) + param_weight * F.mse_loss(predicted, params)
+    learn = Learner(dls, model, loss_func=loss, opt_func=Adam, wd=5e-4)
     if not show_progress: learn.remove_cbs([c for c in learn.cbs if type(c).__name__ == 'ProgressCallback'])
     learn.fit_one_cycle(epochs, lr)
     return model.encoder.eval(), learn
