@@ -8,6 +8,7 @@ Modules:
 - `facetriplet.generator`: $G(\text{source}, \text{first}) \to \text{output}$: keep everything of `first` except the identity, which comes from `source` through the frozen identity encoder.
 - `facetriplet.identity`: The patent's "feature vectors" (claims 2 and 3): a network $E$ that maps a face to a unit vector, so that two pictures of one person point the same way whatever the pose, expression, light, hair, makeup or glasses.
 - `facetriplet.synth`: Exact triplets need a picture that no camera can take: person A with every non-identity attribute of a picture of person B. A renderer can take it. This notebook builds one in pure torch, batched, from about twenty ellipsoids and some paint.
+- `facetriplet.training`: One training step, as in the patent: a critic step, then a generator step, on exact triplets. Same models, same data, same loop for the peer recipe; only the supervision differs.
 - `facetriplet.triplets`: The patent's training sample: `source` (identity A, attributes Y), `first` (identity B, attributes X) and `target` (identity A, attributes X). Splits with disjoint people, pools cached on disk, fastai `DataLoaders`, and talking-head videos with their ground-truth swaps."""
 
 __version__ = "0.0.1"

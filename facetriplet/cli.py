@@ -12,14 +12,14 @@ import sys, warnings
 from pathlib import Path
 import torch
 warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated')   # raised inside fastai's imports, not actionable
-from fastcore.script import anno_parser
+from fastcore.script import anno_parser, store_true
 from .core import save_image, image_grid
 from .synth import sample_identity, sample_attributes, render
 from .triplets import make_triplets, split_seeds, PoolConfig
 from .identity import IdentityConfig, train_identity_encoder, identity_metrics, save_identity_encoder
 
 # %% auto #0
-__all__ = ['COMMANDS', 'render_sheet', 'render_cli', 'train_identity_cli', 'main']
+__all__ = ['COMMANDS', 'render_sheet', 'render_cli', 'train_identity_cli', 'train_cli', 'main']
 
 # %% ../nbs/11_cli.ipynb #2ca47d37
 def render_sheet(n_identities:int=6, n_attributes:int=8, n_triplets:int=4, size:int=64, seed:int=0) -> torch.Tensor:
@@ -73,7 +73,30 @@ def train_identity_cli(out:str='facetriplet/weights/identity_encoder.pth',  # wh
           f"retrieval top-1 {metrics['retrieval_top1']:.2%} over {metrics['gallery']} held-out people")
 
 # %% ../nbs/11_cli.ipynb #6192b50b
-COMMANDS = {'render': render_cli, 'train-identity': train_identity_cli}
+def train_cli(recipe:str='triplet',          # 'triplet' (the patent) or 'simswap' (the peer recipe)
+              size:int=64,                   # image size
+              steps:int=2000,                # total generator steps (a resumed run continues to this count)
+              minutes:float=0,               # stop after this many minutes (0: no limit)
+              out:str='runs/facetriplet',    # output folder
+              resume:store_true=False,       # continue from OUT/model.pth
+              seed:int=0,                    # initialisation and data order
+              bs:int=16,                     # batch size
+              groups:int=256):               # train pool: groups x 8 people x 8 attribute sets
+    "Train a swap model on synthetic triplets; write model.pth, samples.png, losses.png, metrics.json to --out."
+    from facetriplet.training import TrainConfig, train
+    from facetriplet.identity import SHIPPED_IDENTITY
+    from facetriplet.generator import GeneratorConfig
+    from dataclasses import asdict
+    if minutes < 0: raise ValueError(f"--minutes must be >= 0, got {minutes}")
+    config = TrainConfig(recipe=recipe, size=size, bs=bs, steps=steps, seed=seed, n_groups=groups,
+                         generator=asdict(GeneratorConfig(size=size)))
+    if not SHIPPED_IDENTITY.exists(): raise ValueError(f"the identity encoder is missing ({SHIPPED_IDENTITY}); run facetriplet train-identity")
+    m = train(config, out, resume=resume, minutes=minutes or None)
+    print(f"wrote {out}/model.pth after {m['steps']} steps: held-out PSNR {m['psnr']:.2f} dB (copy first: {m['psnr_copy_first']:.2f} dB), "
+          f"identity cosine to source {m['identity_cosine']:.3f} (copy first: {m['identity_cosine_copy_first']:.3f})")
+
+# %% ../nbs/11_cli.ipynb #482fb683
+COMMANDS = {'render': render_cli, 'train': train_cli, 'train-identity': train_identity_cli}
 
 def main(argv:list[str]|None=None):
     "Console script `facetriplet`: dispatch to a command."
