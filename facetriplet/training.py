@@ -17,12 +17,12 @@ from fastai.learner import Learner
 from fastai.callback.core import Callback, CancelFitException
 from fastai.optimizer import Adam
 from fastcore.foundation import L
-from .core import seed_everything
+from .core import seed_everything, save_image, image_grid
 from .triplets import triplet_dataloaders, _atomic_save
 from .identity import load_identity_encoder
 from .generator import Generator, GeneratorConfig
 from .discriminator import Discriminator, DiscriminatorConfig
-from .losses import SwapLoss, LossWeights, face_region, reconstruction_loss
+from .losses import SwapLoss, LossWeights, face_region, reconstruction_loss, adversarial_loss, feature_matching_loss
 
 # %% auto #0
 __all__ = ['RECIPES', 'TrainConfig', 'SwapModel', 'TripletGAN', 'swap_learner', 'train_steps', 'WatchSubsteps', 'Checkpointer',
@@ -126,7 +126,6 @@ class TripletGAN(Callback):
         same = self.same.float()
         t = {'reconstruction': ((out - first).abs().mean((1, 2, 3)) * same).sum() / same.sum().clamp(min=1),
              'identity': (1 - F.cosine_similarity(L.similarity.embed(out), z, dim=-1)).mean()}
-        from facetriplet.losses import adversarial_loss, feature_matching_loss
         t['adversarial'] = adversarial_loss(fake_scores, w.gan)
         t['feature_matching'] = feature_matching_loss([f[-1:] for f in fake_feats], [f[-1:] for f in real_feats])   # last layer: "weak"
         t['total'] = sum(getattr(w, k) * v for k, v in t.items())
@@ -308,7 +307,6 @@ class TimeLimit(Callback):
 def train(config:TrainConfig, out, resume:bool=False, minutes:float|None=None, checkpoint_every:int=200,
           identity_encoder=None, dls=None, show_progress:bool=True) -> dict:
     "Train, checkpoint and report into folder `out`; returns the held-out metrics."
-    from facetriplet.core import save_image, image_grid
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     probe = out / '.write-test'
