@@ -81,14 +81,16 @@ def train_cli(recipe:str='triplet',          # 'triplet' (the patent) or 'simswa
               resume:store_true=False,       # continue from OUT/model.pth
               seed:int=0,                    # initialisation and data order
               bs:int=16,                     # batch size
-              groups:int=256):               # train pool: groups x 8 people x 8 attribute sets
+              groups:int=256,                # train pool: groups x 8 people x 8 attribute sets
+              precision:str='auto',          # 'auto' (bf16 where the hardware has it), 'bf16', 'fp16' or 'fp32'
+              compile:store_true=False):     # torch.compile the networks (measured: no gain on CPU)
     "Train a swap model on synthetic triplets; write model.pth, samples.png, losses.png, metrics.json to --out."
     from facetriplet.training import TrainConfig, train
     from facetriplet.identity import SHIPPED_IDENTITY
     from facetriplet.generator import GeneratorConfig
     from dataclasses import asdict
     if minutes < 0: raise ValueError(f"--minutes must be >= 0, got {minutes}")
-    config = TrainConfig(recipe=recipe, size=size, bs=bs, steps=steps, seed=seed, n_groups=groups,
+    config = TrainConfig(recipe=recipe, size=size, bs=bs, steps=steps, seed=seed, n_groups=groups, precision=precision, compile=compile,
                          generator=asdict(GeneratorConfig(size=size)))
     if not SHIPPED_IDENTITY.exists(): raise ValueError(f"the identity encoder is missing ({SHIPPED_IDENTITY}); run facetriplet train-identity")
     m = train(config, out, resume=resume, minutes=minutes or None)

@@ -14,10 +14,10 @@ from pathlib import Path
 import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
 import matplotlib.pyplot as plt
 from fastai.learner import Learner
-from fastai.callback.core import Callback, CancelFitException
+from fastai.callback.core import Callback, CancelFitException, CancelStepException
 from fastai.optimizer import Adam
 from fastcore.foundation import L
-from .core import seed_everything, save_image, image_grid
+from .core import seed_everything, save_image, image_grid, default_device
 from .triplets import triplet_dataloaders, _atomic_save
 from .identity import load_identity_encoder
 from .generator import Generator, GeneratorConfig
@@ -25,12 +25,13 @@ from .discriminator import Discriminator, DiscriminatorConfig
 from .losses import SwapLoss, LossWeights, face_region, reconstruction_loss, adversarial_loss, feature_matching_loss
 
 # %% auto #0
-__all__ = ['RECIPES', 'TrainConfig', 'SwapModel', 'TripletGAN', 'swap_learner', 'train_steps', 'WatchSubsteps', 'Checkpointer',
-           'save_checkpoint', 'read_checkpoint', 'restore_checkpoint', 'psnr', 'swap_metrics', 'plot_losses',
-           'TimeLimit', 'train']
+__all__ = ['RECIPES', 'PRECISIONS', 'TrainConfig', 'SwapModel', 'TripletGAN', 'resolve_precision', 'Precision', 'swap_learner',
+           'train_steps', 'WatchSubsteps', 'Checkpointer', 'save_checkpoint', 'read_checkpoint', 'restore_checkpoint',
+           'psnr', 'swap_metrics', 'plot_losses', 'TimeLimit', 'train']
 
 # %% ../nbs/07_training.ipynb #2afa0712
 RECIPES = {'triplet': 'triplet', 'simswap': 'none'}        # recipe -> what its critic sees besides x
+PRECISIONS = ('auto', 'bf16', 'fp16', 'fp32')
 
 @dataclass
 class TrainConfig:
@@ -44,10 +45,13 @@ class TrainConfig:
     seed: int = 0
     n_groups: int = 256              # train pool: n_groups x 8 people x 8 attribute sets
     same_identity: float = 0.5       # simswap: fraction of rows that are same-identity pairs
+    precision: str = 'auto'          # 'auto', 'bf16', 'fp16' or 'fp32' (see `Precision`)
+    compile: bool = False            # torch.compile the generator and the critic
     generator: dict = field(default_factory=lambda: asdict(GeneratorConfig()))
     weights: dict = field(default_factory=lambda: asdict(LossWeights()))
     def __post_init__(self):
         if self.recipe not in RECIPES: raise ValueError(f"recipe must be one of {list(RECIPES)}, got {self.recipe!r}")
+        if self.precision not in PRECISIONS: raise ValueError(f"precision must be one of {list(PRECISIONS)}, got {self.precision!r}")
         for k in ('size', 'bs', 'steps', 'n_groups'):
             if not isinstance(getattr(self, k), int) or getattr(self, k) < 1: raise ValueError(f"{k} must be a positive integer, got {getattr(self, k)!r}")
     def to_json(self): return json.dumps(asdict(self))
@@ -66,7 +70,7 @@ class TripletGAN(Callback):
     order = 0
     def __init__(self, config:TrainConfig, loss:SwapLoss):
         self.config, self.swap_loss, self.step, self.log = config, loss, 0, []
-        self.d_opt = None
+        self.d_opt, self.d_scaler = None, None       # `Precision('fp16')` sets a gradient scaler for the critic
 
     def make_critic_optimizer(self):
         if self.d_opt is None:
@@ -96,8 +100,8 @@ class TripletGAN(Callback):
         fake_scores, _ = D(*self._critic_inputs(source, first, self.pred.detach()))
         loss_d = self.swap_loss.discriminator(real_scores, fake_scores)
         self.d_opt.zero_grad(set_to_none=True)
-        loss_d.backward()
-        self.d_opt.step()
+        if self.d_scaler is None: loss_d.backward(); self.d_opt.step()
+        else: self.d_scaler.scale(loss_d).backward(); self.d_scaler.step(self.d_opt); self.d_scaler.update()
         self.d_opt.zero_grad(set_to_none=True)
         D.requires_grad_(False)                                   # frozen for the generator step
         self.critic_log = dict(critic=loss_d.item(), d_real=torch.stack([s.mean() for s in real_scores]).mean().item(),
@@ -137,20 +141,66 @@ class TripletGAN(Callback):
         self.step += 1
 
 # %% ../nbs/07_training.ipynb #643e94e0
+def resolve_precision(precision:str, device=None) -> str:
+    "The precision `'auto'` means on `device`: bf16 where the hardware computes it natively, else fp32 (fp16 on older GPUs)."
+    if precision not in PRECISIONS: raise ValueError(f"precision must be one of {list(PRECISIONS)}, got {precision!r}")
+    if precision != 'auto': return precision
+    if torch.device(device or 'cpu').type == 'cuda': return 'bf16' if torch.cuda.is_bf16_supported() else 'fp16'
+    return 'bf16' if torch.ops.mkldnn._is_mkldnn_bf16_supported() else 'fp32'
+
+class _ParamsView:
+    "What `GradScaler` needs of an optimiser (param_groups and step), for fastai's optimiser."
+    def __init__(self, opt): self.opt, self.param_groups = opt, [{'params': [p for pg in opt.param_lists for p in pg]}]
+    def step(self): self.opt.step()
+
+class Precision(Callback):
+    "Autocast the step (generator forward, critic step, generator loss) in bf16 or fp16; fp16 adds gradient scalers."
+    order = -1                                    # before TripletGAN, so its critic step runs under autocast
+    def __init__(self, precision:str='bf16'):
+        if precision not in PRECISIONS[1:]: raise ValueError(f"precision must be one of {list(PRECISIONS[1:])}, got {precision!r}")
+        self.precision, self.ctx = precision, None
+    def before_fit(self):
+        self.device_type = torch.device(self.dls.device or 'cpu').type
+        self.dtype = {'bf16': torch.bfloat16, 'fp16': torch.float16}.get(self.precision)
+        if self.precision == 'fp16':
+            self.scaler, self.learn.triplet_gan.d_scaler = (torch.amp.GradScaler(self.device_type) for _ in range(2))
+            self.view = None
+    def before_batch(self):
+        if self.dtype is not None and self.training:
+            self.ctx = torch.autocast(self.device_type, dtype=self.dtype); self.ctx.__enter__()
+    def after_pred(self):
+        if self.ctx is not None: self.learn.pred = self.pred.float()      # losses in fp32
+    def _close(self):
+        if self.ctx is not None: self.ctx.__exit__(None, None, None); self.ctx = None
+    def before_backward(self):
+        self._close()
+        if self.precision == 'fp16': self.learn.loss_grad = self.scaler.scale(self.loss_grad)
+    def before_step(self):
+        if self.precision != 'fp16': return
+        if self.view is None: self.view = _ParamsView(self.learn.opt)
+        self.scaler.step(self.view); self.scaler.update()               # skips the step if gradients overflowed
+        raise CancelStepException()                                     # fastai must not step a second time
+    def after_batch(self): self._close()
+    def after_fit(self): self._close()
+
+# %% ../nbs/07_training.ipynb #ab5cf5e0
 def _l1_to_target(pred, target, seg): return reconstruction_loss(pred, target)   # validation loss; training replaces it
 
 def swap_learner(config:TrainConfig=TrainConfig(), identity_encoder:nn.Module|None=None, dls=None, cache=None, cbs=None) -> Learner:
     "A fastai `Learner` that trains `config.recipe` with the `TripletGAN` callback (generator optimiser = `learn.opt`)."
     seed_everything(config.seed)
-    encoder = identity_encoder if identity_encoder is not None else load_identity_encoder()
-    dls = dls or triplet_dataloaders(size=config.size, n_groups=config.n_groups, bs=config.bs, seed=config.seed, cache=cache)
+    dls = dls or triplet_dataloaders(size=config.size, n_groups=config.n_groups, bs=config.bs, seed=config.seed, cache=cache, device=default_device())
+    device = torch.device(dls.device or 'cpu')
+    encoder = (identity_encoder if identity_encoder is not None else load_identity_encoder()).to(device)
     G = Generator(GeneratorConfig(**{**config.generator, 'size': config.size}), encoder)
     D = Discriminator(DiscriminatorConfig(RECIPES[config.recipe]))
+    if config.compile: G.compile(); D.compile()       # in place: state_dict keys stay the same
     loss = SwapLoss(encoder, LossWeights(**config.weights))
     gan = TripletGAN(config, loss)
     learn = Learner(dls, SwapModel(G, D), loss_func=_l1_to_target, lr=config.lr_g, wd=0., wd_bn_bias=False,
                     opt_func=partial(Adam, mom=0.5, sqr_mom=0.999, eps=1e-8),
-                    splitter=lambda m: [list(m.generator.parameters())], cbs=[gan] + list(cbs or []))
+                    splitter=lambda m: [list(m.generator.parameters())],
+                    cbs=[gan, Precision(resolve_precision(config.precision, device))] + list(cbs or []))
     learn.triplet_gan = gan
     return learn
 
@@ -162,7 +212,7 @@ def train_steps(learn:Learner, steps:int|None=None):
     learn.fit(n_epoch, lr=gan.config.lr_g)
     return learn
 
-# %% ../nbs/07_training.ipynb #2deac3e2
+# %% ../nbs/07_training.ipynb #f047088c
 class WatchSubsteps(Callback):
     "Test helper: records whether G changed in the critic step and D changed in the generator step."
     order = 1                                     # right after TripletGAN
@@ -178,7 +228,7 @@ class WatchSubsteps(Callback):
     def after_step(self):
         if self.training: self.d_moved.append(not self._same(self.learn.model.discriminator, self.d0))
 
-# %% ../nbs/07_training.ipynb #f047088c
+# %% ../nbs/07_training.ipynb #5814d13a
 class Checkpointer(Callback):
     "Saves a resumable checkpoint every `every` steps and at the end of training; restores one before fitting."
     order = -5                                    # before TripletGAN draws any random numbers for a batch
@@ -265,7 +315,7 @@ def restore_checkpoint(learn:Learner, path):
     _set_rng_state(d['rng'])
     return d['rng']
 
-# %% ../nbs/07_training.ipynb #9e7aba1d
+# %% ../nbs/07_training.ipynb #41f391cb
 def psnr(x:torch.Tensor, y:torch.Tensor) -> torch.Tensor:
     "PSNR in dB per image of `(B,3,H,W)` images in [-1,1] (peak-to-peak 2)."
     mse = ((x - y) ** 2).mean((1, 2, 3)).clamp(min=1e-10)
@@ -295,7 +345,7 @@ def plot_losses(log:list, path=None):
     if path: fig.savefig(path, dpi=80, bbox_inches='tight'); plt.close(fig)
     return fig
 
-# %% ../nbs/07_training.ipynb #41f391cb
+# %% ../nbs/07_training.ipynb #4e186e5c
 class TimeLimit(Callback):
     "Stop training (cleanly, after a whole step) once `minutes` have passed."
     order = -6
