@@ -13,13 +13,15 @@ from pathlib import Path
 import torch
 warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated')   # raised inside fastai's imports, not actionable
 from fastcore.script import anno_parser, store_true
-from .core import save_image, image_grid
+from .core import save_image, image_grid, load_image
+import torch.nn.functional as F
+from .checkpoint import read_checkpoint
 from .synth import sample_identity, sample_attributes, render
 from .triplets import make_triplets, split_seeds, PoolConfig
 from .identity import IdentityConfig, train_identity_encoder, identity_metrics, save_identity_encoder
 
 # %% auto #0
-__all__ = ['COMMANDS', 'render_sheet', 'render_cli', 'train_identity_cli', 'train_cli', 'main']
+__all__ = ['COMMANDS', 'render_sheet', 'render_cli', 'train_identity_cli', 'train_cli', 'export_cli', 'swap_cli', 'main']
 
 # %% ../nbs/11_cli.ipynb #2ca47d37
 def render_sheet(n_identities:int=6, n_attributes:int=8, n_triplets:int=4, size:int=64, seed:int=0) -> torch.Tensor:
@@ -98,18 +100,59 @@ def train_cli(recipe:str='triplet',          # 'triplet' (the patent) or 'simswa
           f"identity cosine to source {m['identity_cosine']:.3f} (copy first: {m['identity_cosine_copy_first']:.3f})")
 
 # %% ../nbs/11_cli.ipynb #482fb683
-COMMANDS = {'render': render_cli, 'train': train_cli, 'train-identity': train_identity_cli}
+def export_cli(checkpoint:str=None,          # a training checkpoint, e.g. runs/facetriplet/model.pth
+               out:str='swapper.pth',        # where to write the swap model
+               n:int=512):                   # fixed test triplets to measure it on
+    "Write the compact swap model of a training checkpoint, with its metrics on the fixed test triplets."
+    from facetriplet.checkpoint import Swapper
+    from facetriplet.training import swap_metrics
+    from facetriplet.triplets import test_triplets
+    if not checkpoint: raise ValueError("--checkpoint is required")
+    sw = Swapper.load(checkpoint)
+    t = test_triplets(sw.size, n)
+    m = {**swap_metrics(sw.generator, t.source, t.first, t.target), 'checkpoint': Path(checkpoint).name,
+         'steps': read_checkpoint(checkpoint).get('step')}
+    try: path = sw.save(out, m)
+    except OSError as e: raise ValueError(f"cannot write {out!r}: {e.strerror}") from None
+    print(f"wrote {path} ({path.stat().st_size / 2**20:.1f} MB): on {m['n']} test triplets PSNR {m['psnr']:.2f} dB "
+          f"(copy first {m['psnr_copy_first']:.2f}), identity cosine to source {m['identity_cosine']:.3f} (copy first {m['identity_cosine_copy_first']:.3f})")
+
+def swap_cli(source:str=None,                # picture that gives the identity
+             first:str=None,                 # picture whose face is replaced (what face-swap apps call the "target")
+             out:str='swapped.png',          # output PNG, marked as synthetic media
+             model:str=None):                # swap model or training checkpoint (default: the shipped one)
+    "Put the face of --source into --first; writes a PNG marked as synthetic media."
+    from facetriplet.checkpoint import Swapper
+    if not source or not first: raise ValueError("both --source and --first are required")
+    if Path(out).suffix.lower() != '.png': raise ValueError(f"--out must be a .png file (it carries the synthetic-media mark), got {out!r}")
+    sw = Swapper.load(model)
+    pics = {}
+    for name, path in (('source', source), ('first', first)):
+        img = load_image(path)                                         # (3,H,W) in [-1,1]
+        if img.shape[1] != img.shape[2]: raise ValueError(f"--{name} must be a square face picture, got {img.shape[2]}x{img.shape[1]} ({path})")
+        pics[name] = img
+    h = pics['first'].shape[-1]
+    s, f = (F.interpolate(pics[k][None], (sw.size, sw.size), mode='bicubic', antialias=True).clamp(-1, 1) for k in ('source', 'first'))
+    o = sw(s, f)                                                       # (1,3,size,size)
+    if h != sw.size: o = F.interpolate(o, (h, h), mode='bicubic', antialias=True).clamp(-1, 1)
+    try: save_image(o[0], out, made_by='facetriplet swap', source=Path(source).name, first=Path(first).name, model=Path(model).name if model else 'shipped swapper.pth')
+    except OSError as e: raise ValueError(f"cannot write {out!r}: {e.strerror}") from None
+    print(f"wrote {out} ({h}x{h}, marked synthetic)")
+
+# %% ../nbs/11_cli.ipynb #9afec982
+COMMANDS = {'render': render_cli, 'train': train_cli, 'export': export_cli, 'swap': swap_cli, 'train-identity': train_identity_cli}
 
 def main(argv:list[str]|None=None):
     "Console script `facetriplet`: dispatch to a command."
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0] in ('-h', '--help') or argv[0] not in COMMANDS:
         print('usage: facetriplet <command> [options]\n\ncommands:')
-        for name, fn in COMMANDS.items(): print(f'  {name:10s} {fn.__doc__}')
+        for name, fn in COMMANDS.items(): print(f'  {name:15s} {fn.__doc__}')
         if argv and argv[0] not in ('-h', '--help'):
             print(f"error: unknown command {argv[0]!r}", file=sys.stderr); sys.exit(2)
         return
     fn = COMMANDS[argv[0]]
+    argv = [a if a != '-o' else '--out' for a in argv]                 # -o: short for --out
     args = anno_parser(fn, prog=f'facetriplet {argv[0]}').parse_args(argv[1:])
     kwargs = {k: v for k, v in vars(args).items() if k not in ('pdb', 'xtra')}    # fastcore's own debugging flags
     try: fn(**kwargs)

@@ -19,6 +19,7 @@ from fastai.optimizer import Adam
 from fastcore.foundation import L
 from .core import seed_everything, save_image, image_grid, default_device
 from .triplets import triplet_dataloaders, _atomic_save
+from .checkpoint import read_checkpoint, encoder_record, encoder_from_record
 from .identity import load_identity_encoder
 from .generator import Generator, GeneratorConfig
 from .discriminator import Discriminator, DiscriminatorConfig
@@ -26,8 +27,8 @@ from .losses import SwapLoss, LossWeights, face_region, reconstruction_loss, adv
 
 # %% auto #0
 __all__ = ['RECIPES', 'PRECISIONS', 'TrainConfig', 'SwapModel', 'TripletGAN', 'resolve_precision', 'Precision', 'swap_learner',
-           'train_steps', 'WatchSubsteps', 'Checkpointer', 'save_checkpoint', 'read_checkpoint', 'restore_checkpoint',
-           'psnr', 'swap_metrics', 'plot_losses', 'TimeLimit', 'train']
+           'train_steps', 'WatchSubsteps', 'Checkpointer', 'save_checkpoint', 'restore_checkpoint', 'psnr',
+           'swap_metrics', 'plot_losses', 'TimeLimit', 'train']
 
 # %% ../nbs/07_training.ipynb #2afa0712
 RECIPES = {'triplet': 'triplet', 'simswap': 'none'}        # recipe -> what its critic sees besides x
@@ -291,16 +292,8 @@ def save_checkpoint(learn:Learner, path):
                   'batch_in_epoch': gan.batch_in_epoch, 'epoch_rng': gan.epoch_rng,
                   'generator': m.generator.state_dict(), 'discriminator': m.discriminator.state_dict(),
                   'opt_g': _plain_opt_state(learn.opt), 'opt_d': gan.d_opt.state_dict(), 'rng': _rng_state(),
+                  'identity_encoder': encoder_record(m.generator.__dict__['_identity_encoder']),
                   'log': json.dumps(gan.log)}, Path(path))
-
-def read_checkpoint(path) -> dict:
-    "Load a swap checkpoint safely (`weights_only=True`); a clear `ValueError` if it is missing, damaged or foreign."
-    path = Path(path)
-    if not path.exists(): raise ValueError(f"no checkpoint at {str(path)!r}")
-    try: d = torch.load(path, map_location='cpu', weights_only=True)
-    except Exception as e: raise ValueError(f"{str(path)!r} is not a readable checkpoint ({type(e).__name__}); it may be truncated") from None
-    if not isinstance(d, dict) or d.get('kind') != 'facetriplet_swap': raise ValueError(f"{str(path)!r} is not a facetriplet swap checkpoint")
-    return d
 
 def restore_checkpoint(learn:Learner, path):
     "Put `learn` back in the state saved at `path` (models, optimisers, counters, random states)."
@@ -364,7 +357,9 @@ def train(config:TrainConfig, out, resume:bool=False, minutes:float|None=None, c
     except OSError as e: raise ValueError(f"cannot write to output folder {str(out)!r}: {e.strerror}") from None
     ckpt = out / 'model.pth'
     if resume and not ckpt.exists(): raise ValueError(f"--resume: no checkpoint at {str(ckpt)!r}")
-    if resume: read_checkpoint(ckpt)                                     # fail early on a damaged file
+    if resume:
+        d = read_checkpoint(ckpt)                                        # fail early on a damaged file
+        if identity_encoder is None and 'identity_encoder' in d: identity_encoder = encoder_from_record(d['identity_encoder'])
     cbs = [Checkpointer(ckpt, checkpoint_every, ckpt if resume else None)] + ([TimeLimit(minutes)] if minutes else [])
     learn = swap_learner(config, identity_encoder, dls, cbs=cbs)
     if not show_progress: learn.remove_cbs([c for c in learn.cbs if type(c).__name__ == 'ProgressCallback'])

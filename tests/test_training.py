@@ -1,6 +1,7 @@
 import json, subprocess, torch, pytest
 from dataclasses import asdict
-from facetriplet.training import TrainConfig, train, read_checkpoint, swap_learner, train_steps, Checkpointer
+from facetriplet.checkpoint import read_checkpoint
+from facetriplet.training import TrainConfig, train, swap_learner, train_steps, Checkpointer
 from facetriplet.triplets import triplet_dataloaders
 from facetriplet.identity import IdentityEncoder, IdentityConfig
 from facetriplet.generator import GeneratorConfig
