@@ -14,6 +14,8 @@ from pathlib import Path
 import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
 import matplotlib.pyplot as plt
 from fastai.learner import Learner
+import torch.distributed as dist
+from torch.nn.parallel import DistributedDataParallel as DDP
 from fastai.callback.core import Callback, CancelFitException, CancelStepException
 from fastai.optimizer import Adam
 from fastcore.foundation import L
@@ -26,9 +28,9 @@ from .discriminator import Discriminator, DiscriminatorConfig
 from .losses import SwapLoss, LossWeights, face_region, reconstruction_loss, adversarial_loss, feature_matching_loss
 
 # %% auto #0
-__all__ = ['RECIPES', 'PRECISIONS', 'TrainConfig', 'SwapModel', 'TripletGAN', 'resolve_precision', 'Precision', 'swap_learner',
-           'train_steps', 'WatchSubsteps', 'Checkpointer', 'save_checkpoint', 'restore_checkpoint', 'psnr',
-           'swap_metrics', 'plot_losses', 'TimeLimit', 'train']
+__all__ = ['RECIPES', 'PRECISIONS', 'TrainConfig', 'unwrap', 'SwapModel', 'TripletGAN', 'resolve_precision', 'Precision',
+           'rank_and_world', 'DataParallel', 'swap_learner', 'train_steps', 'WatchSubsteps', 'Checkpointer',
+           'save_checkpoint', 'restore_checkpoint', 'psnr', 'swap_metrics', 'plot_losses', 'TimeLimit', 'train']
 
 # %% ../nbs/07_training.ipynb #2afa0712
 RECIPES = {'triplet': 'triplet', 'simswap': 'none'}        # recipe -> what its critic sees besides x
@@ -58,6 +60,10 @@ class TrainConfig:
     def to_json(self): return json.dumps(asdict(self))
 
 # %% ../nbs/07_training.ipynb #ebf45608
+def unwrap(m:nn.Module) -> nn.Module:
+    "The module inside a `DistributedDataParallel` wrapper (or `m` itself)."
+    return m.module if isinstance(m, DDP) else m
+
 class SwapModel(nn.Module):
     "Generator + discriminator; calling it runs the generator: `model(source, first) -> output`."
     def __init__(self, generator:Generator, discriminator:Discriminator):
@@ -97,8 +103,9 @@ class TripletGAN(Callback):
         D, (source, first), (target, _) = self.learn.model.discriminator, self.xb, self.yb
         real_x = target if self.config.recipe == 'triplet' else first
         D.requires_grad_(True)
-        real_scores, _ = D(*self._critic_inputs(source, first, real_x))
-        fake_scores, _ = D(*self._critic_inputs(source, first, self.pred.detach()))
+        n, x = len(real_x), torch.cat([real_x, self.pred.detach()])       # (2B,3,H,W): real then fake, one pass
+        scores, _ = D(*self._critic_inputs(source.repeat(2, 1, 1, 1), first.repeat(2, 1, 1, 1), x))
+        real_scores, fake_scores = [s[:n] for s in scores], [s[n:] for s in scores]
         loss_d = self.swap_loss.discriminator(real_scores, fake_scores)
         self.d_opt.zero_grad(set_to_none=True)
         if self.d_scaler is None: loss_d.backward(); self.d_opt.step()
@@ -111,7 +118,7 @@ class TripletGAN(Callback):
     def after_loss(self):
         "Generator loss of the recipe replaces fastai's placeholder loss."
         if not self.training: return
-        G, D = self.learn.model.generator, self.learn.model.discriminator
+        G, D = unwrap(self.learn.model.generator), unwrap(self.learn.model.discriminator)   # D is frozen: no all-reduce
         (source, first), (target, seg), out = self.xb, self.yb, self.pred
         z = G.identity(source)
         if self.config.recipe == 'triplet':
@@ -125,7 +132,7 @@ class TripletGAN(Callback):
 
     def _simswap_terms(self, source, first, out, z):
         "Reconstruction on same-identity rows, identity on all, unconditional adversarial, weak feature matching to first."
-        w, D, L = self.swap_loss.weights, self.learn.model.discriminator, self.swap_loss
+        w, D, L = self.swap_loss.weights, unwrap(self.learn.model.discriminator), self.swap_loss
         fake_scores, fake_feats = D(None, None, out)
         with torch.no_grad(): _, real_feats = D(None, None, first)
         same = self.same.float()
@@ -185,12 +192,34 @@ class Precision(Callback):
     def after_fit(self): self._close()
 
 # %% ../nbs/07_training.ipynb #ab5cf5e0
+def rank_and_world() -> tuple[int, int]:
+    "`(rank, world size)` of a `torchrun` launch; `(0, 1)` otherwise."
+    return int(os.environ.get('RANK', 0)), int(os.environ.get('WORLD_SIZE', 1))
+
+class DataParallel(Callback):
+    "Wrap G and D in `DistributedDataParallel` for the fit (launched by `torchrun`); unwrap afterwards."
+    order = -9                                    # after fastai moved the model to its device (order -10)
+    def before_fit(self):
+        cuda = torch.device(self.dls.device or 'cpu').type == 'cuda'
+        if not dist.is_initialized(): dist.init_process_group('nccl' if cuda else 'gloo')
+        ids = [torch.cuda.current_device()] if cuda else None
+        m = self.learn.model
+        m.generator, m.discriminator = DDP(m.generator, device_ids=ids), DDP(m.discriminator, device_ids=ids)
+    def after_fit(self):
+        m = self.learn.model
+        m.generator, m.discriminator = unwrap(m.generator), unwrap(m.discriminator)
+
+# %% ../nbs/07_training.ipynb #4f9310cc
 def _l1_to_target(pred, target, seg): return reconstruction_loss(pred, target)   # validation loss; training replaces it
 
-def swap_learner(config:TrainConfig=TrainConfig(), identity_encoder:nn.Module|None=None, dls=None, cache=None, cbs=None) -> Learner:
-    "A fastai `Learner` that trains `config.recipe` with the `TripletGAN` callback (generator optimiser = `learn.opt`)."
-    seed_everything(config.seed)
-    dls = dls or triplet_dataloaders(size=config.size, n_groups=config.n_groups, bs=config.bs, seed=config.seed, cache=cache, device=default_device())
+def swap_learner(config:TrainConfig=TrainConfig(), identity_encoder:nn.Module|None=None, dls=None, cache=None, cbs=None,
+                 data:dict|None=None) -> Learner:
+    "A fastai `Learner` that trains `config.recipe` with the `TripletGAN` callback (generator optimiser = `learn.opt`);\n    `data` overrides `triplet_dataloaders` arguments; under `torchrun` it trains data-parallel."
+    rank, world = rank_and_world()
+    if world > 1 and torch.cuda.is_available(): torch.cuda.set_device(int(os.environ.get('LOCAL_RANK', 0)))
+    seed_everything(config.seed)                  # the same initial weights on every rank
+    dls = dls or triplet_dataloaders(**{'size': config.size, 'n_groups': config.n_groups, 'bs': config.bs, 'seed': config.seed + rank,
+                                        'cache': cache, 'device': default_device(), 'show_progress': rank == 0, **(data or {})})
     device = torch.device(dls.device or 'cpu')
     encoder = (identity_encoder if identity_encoder is not None else load_identity_encoder()).to(device)
     G = Generator(GeneratorConfig(**{**config.generator, 'size': config.size}), encoder)
@@ -201,8 +230,9 @@ def swap_learner(config:TrainConfig=TrainConfig(), identity_encoder:nn.Module|No
     learn = Learner(dls, SwapModel(G, D), loss_func=_l1_to_target, lr=config.lr_g, wd=0., wd_bn_bias=False,
                     opt_func=partial(Adam, mom=0.5, sqr_mom=0.999, eps=1e-8),
                     splitter=lambda m: [list(m.generator.parameters())],
-                    cbs=[gan, Precision(resolve_precision(config.precision, device))] + list(cbs or []))
+                    cbs=[gan, Precision(resolve_precision(config.precision, device))] + ([DataParallel()] if world > 1 else []) + list(cbs or []))
     learn.triplet_gan = gan
+    if rank > 0: learn.remove_cbs([c for c in learn.cbs if type(c).__name__ == 'ProgressCallback'])
     return learn
 
 def train_steps(learn:Learner, steps:int|None=None):
@@ -213,7 +243,7 @@ def train_steps(learn:Learner, steps:int|None=None):
     learn.fit(n_epoch, lr=gan.config.lr_g)
     return learn
 
-# %% ../nbs/07_training.ipynb #f047088c
+# %% ../nbs/07_training.ipynb #5814d13a
 class WatchSubsteps(Callback):
     "Test helper: records whether G changed in the critic step and D changed in the generator step."
     order = 1                                     # right after TripletGAN
@@ -229,7 +259,7 @@ class WatchSubsteps(Callback):
     def after_step(self):
         if self.training: self.d_moved.append(not self._same(self.learn.model.discriminator, self.d0))
 
-# %% ../nbs/07_training.ipynb #5814d13a
+# %% ../nbs/07_training.ipynb #be9cff17
 class Checkpointer(Callback):
     "Saves a resumable checkpoint every `every` steps and at the end of training; restores one before fitting."
     order = -5                                    # before TripletGAN draws any random numbers for a batch
@@ -258,7 +288,7 @@ class Checkpointer(Callback):
         if not self.training: return
         gan = self.learn.triplet_gan
         gan.batch_in_epoch += 1
-        if gan.step % self.every == 0 or gan.step >= gan.config.steps: save_checkpoint(self.learn, self.path)
+        if (gan.step % self.every == 0 or gan.step >= gan.config.steps) and rank_and_world()[0] == 0: save_checkpoint(self.learn, self.path)
 
 class _Skip:
     "A DataLoader view that drops its first `k` batches (they are still drawn, so the RNG advances identically)."
@@ -290,16 +320,16 @@ def save_checkpoint(learn:Learner, path):
     gan, m = learn.triplet_gan, learn.model
     _atomic_save({'kind': 'facetriplet_swap', 'config': gan.config.to_json(), 'step': gan.step, 'epoch': gan.epoch,
                   'batch_in_epoch': gan.batch_in_epoch, 'epoch_rng': gan.epoch_rng,
-                  'generator': m.generator.state_dict(), 'discriminator': m.discriminator.state_dict(),
+                  'generator': unwrap(m.generator).state_dict(), 'discriminator': unwrap(m.discriminator).state_dict(),
                   'opt_g': _plain_opt_state(learn.opt), 'opt_d': gan.d_opt.state_dict(), 'rng': _rng_state(),
-                  'identity_encoder': encoder_record(m.generator.__dict__['_identity_encoder']),
+                  'identity_encoder': encoder_record(unwrap(m.generator).__dict__['_identity_encoder']),
                   'log': json.dumps(gan.log)}, Path(path))
 
 def restore_checkpoint(learn:Learner, path):
     "Put `learn` back in the state saved at `path` (models, optimisers, counters, random states)."
     d, gan = read_checkpoint(path), learn.triplet_gan
     if json.loads(d['config'])['recipe'] != gan.config.recipe: raise ValueError(f"{str(path)!r} was trained with recipe {json.loads(d['config'])['recipe']!r}, not {gan.config.recipe!r}")
-    learn.model.generator.load_state_dict(d['generator']); learn.model.discriminator.load_state_dict(d['discriminator'])
+    unwrap(learn.model.generator).load_state_dict(d['generator']); unwrap(learn.model.discriminator).load_state_dict(d['discriminator'])
     if learn.opt is None: learn.create_opt()
     learn.opt.load_state_dict({'state': d['opt_g']['state'], 'hypers': L(d['opt_g']['hypers'])})
     gan.make_critic_optimizer().load_state_dict(d['opt_d'])
@@ -308,7 +338,7 @@ def restore_checkpoint(learn:Learner, path):
     _set_rng_state(d['rng'])
     return d['rng']
 
-# %% ../nbs/07_training.ipynb #41f391cb
+# %% ../nbs/07_training.ipynb #f0f8cb2b
 def psnr(x:torch.Tensor, y:torch.Tensor) -> torch.Tensor:
     "PSNR in dB per image of `(B,3,H,W)` images in [-1,1] (peak-to-peak 2)."
     mse = ((x - y) ** 2).mean((1, 2, 3)).clamp(min=1e-10)
@@ -338,7 +368,7 @@ def plot_losses(log:list, path=None):
     if path: fig.savefig(path, dpi=80, bbox_inches='tight'); plt.close(fig)
     return fig
 
-# %% ../nbs/07_training.ipynb #4e186e5c
+# %% ../nbs/07_training.ipynb #59742212
 class TimeLimit(Callback):
     "Stop training (cleanly, after a whole step) once `minutes` have passed."
     order = -6
@@ -364,6 +394,7 @@ def train(config:TrainConfig, out, resume:bool=False, minutes:float|None=None, c
     learn = swap_learner(config, identity_encoder, dls, cbs=cbs)
     if not show_progress: learn.remove_cbs([c for c in learn.cbs if type(c).__name__ == 'ProgressCallback'])
     with learn.no_logging(): train_steps(learn)
+    if rank_and_world()[0] > 0: return {}                               # rank 0 writes the results
     save_checkpoint(learn, ckpt)
     G = learn.model.generator.eval()
     vb = learn.dls.valid.one_batch()
