@@ -84,6 +84,7 @@ def train_cli(recipe:str='triplet',          # 'triplet' (the patent) or 'simswa
               seed:int=0,                    # initialisation and data order
               bs:int=16,                     # batch size
               groups:int=256,                # train pool: groups x 8 people x 8 attribute sets
+              every:int=200,                 # write the resumable checkpoint every this many steps
               precision:str='auto',          # 'auto' (bf16 where the hardware has it), 'bf16', 'fp16' or 'fp32'
               compile:store_true=False):     # torch.compile the networks (measured: no gain on CPU)
     "Train a swap model on synthetic triplets; write model.pth, samples.png, losses.png, metrics.json to --out."
@@ -95,7 +96,10 @@ def train_cli(recipe:str='triplet',          # 'triplet' (the patent) or 'simswa
     config = TrainConfig(recipe=recipe, size=size, bs=bs, steps=steps, seed=seed, n_groups=groups, precision=precision, compile=compile,
                          generator=asdict(GeneratorConfig(size=size)))
     if not SHIPPED_IDENTITY.exists(): raise ValueError(f"the identity encoder is missing ({SHIPPED_IDENTITY}); run facetriplet train-identity")
-    m = train(config, out, resume=resume, minutes=minutes or None)
+    if every < 1: raise ValueError(f"--every must be a positive integer, got {every}")
+    m = train(config, out, resume=resume, minutes=minutes or None, checkpoint_every=every)
+    if m.get('interrupted'):
+        print(f"{m['interrupted']}: stopped after step {m['steps']}, checkpoint saved; continue with --resume", file=sys.stderr); sys.exit(130)
     print(f"wrote {out}/model.pth after {m['steps']} steps: held-out PSNR {m['psnr']:.2f} dB (copy first: {m['psnr_copy_first']:.2f} dB), "
           f"identity cosine to source {m['identity_cosine']:.3f} (copy first: {m['identity_cosine_copy_first']:.3f})")
 

@@ -7,7 +7,7 @@ Docs: https://facetriplet.github.io/facetriplet/training.html.md"""
 
 # %% ../nbs/07_training.ipynb #e0f855b4
 from __future__ import annotations
-import os, json, math, random, time
+import os, json, math, random, time, signal, threading
 from dataclasses import dataclass, asdict, field
 from functools import partial
 from pathlib import Path
@@ -30,7 +30,8 @@ from .losses import SwapLoss, LossWeights, face_region, reconstruction_loss, adv
 # %% auto #0
 __all__ = ['RECIPES', 'PRECISIONS', 'TrainConfig', 'unwrap', 'SwapModel', 'TripletGAN', 'resolve_precision', 'Precision',
            'rank_and_world', 'DataParallel', 'swap_learner', 'train_steps', 'WatchSubsteps', 'Checkpointer',
-           'save_checkpoint', 'restore_checkpoint', 'psnr', 'swap_metrics', 'plot_losses', 'TimeLimit', 'train']
+           'save_checkpoint', 'restore_checkpoint', 'psnr', 'swap_metrics', 'plot_losses', 'StopOnSignal', 'TimeLimit',
+           'train']
 
 # %% ../nbs/07_training.ipynb #2afa0712
 RECIPES = {'triplet': 'triplet', 'simswap': 'none'}        # recipe -> what its critic sees besides x
@@ -369,6 +370,19 @@ def plot_losses(log:list, path=None):
     return fig
 
 # %% ../nbs/07_training.ipynb #59742212
+class StopOnSignal(Callback):
+    "On SIGINT/SIGTERM, finish the current step, then stop cleanly (the caller saves a checkpoint)."
+    order = -6
+    def before_fit(self):
+        self.signal, self.previous = None, {}
+        if threading.current_thread() is not threading.main_thread(): return     # handlers only work there
+        for sig in (signal.SIGINT, signal.SIGTERM): self.previous[sig] = signal.signal(sig, self._handle)
+    def _handle(self, sig, frame): self.signal = signal.Signals(sig).name
+    def before_batch(self):
+        if self.training and self.signal: raise CancelFitException()
+    def after_fit(self):
+        for sig, h in self.previous.items(): signal.signal(sig, h)
+
 class TimeLimit(Callback):
     "Stop training (cleanly, after a whole step) once `minutes` have passed."
     order = -6
@@ -390,12 +404,14 @@ def train(config:TrainConfig, out, resume:bool=False, minutes:float|None=None, c
     if resume:
         d = read_checkpoint(ckpt)                                        # fail early on a damaged file
         if identity_encoder is None and 'identity_encoder' in d: identity_encoder = encoder_from_record(d['identity_encoder'])
-    cbs = [Checkpointer(ckpt, checkpoint_every, ckpt if resume else None)] + ([TimeLimit(minutes)] if minutes else [])
+    stop = StopOnSignal()
+    cbs = [Checkpointer(ckpt, checkpoint_every, ckpt if resume else None), stop] + ([TimeLimit(minutes)] if minutes else [])
     learn = swap_learner(config, identity_encoder, dls, cbs=cbs)
     if not show_progress: learn.remove_cbs([c for c in learn.cbs if type(c).__name__ == 'ProgressCallback'])
     with learn.no_logging(): train_steps(learn)
     if rank_and_world()[0] > 0: return {}                               # rank 0 writes the results
     save_checkpoint(learn, ckpt)
+    if stop.signal: return {'steps': learn.triplet_gan.step, 'interrupted': stop.signal}
     G = learn.model.generator.eval()
     vb = learn.dls.valid.one_batch()
     s, f, t = [x[:8] for x in vb[:3]]

@@ -1,0 +1,45 @@
+"`facetriplet train` stopped by SIGINT or SIGKILL and resumed continues the uninterrupted loss trajectory exactly."
+import os, sys, json, time, signal, subprocess
+from pathlib import Path
+import pytest
+from facetriplet.checkpoint import read_checkpoint
+
+ARGS = ['--size', '32', '--bs', '4', '--groups', '2', '--steps', '30', '--every', '2', '--precision', 'fp32']
+
+def _train(out, *extra, cache):
+    env = {**os.environ, 'OMP_NUM_THREADS': '1', 'FACETRIPLET_CACHE': str(cache)}
+    return subprocess.Popen([sys.executable, '-c', 'from facetriplet.cli import main; main()', 'train', *ARGS, '--out', str(out), *extra],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+def _log(out): return json.loads(read_checkpoint(Path(out) / 'model.pth')['log'])
+
+@pytest.fixture(scope='module')
+def reference(tmp_path_factory):
+    d = tmp_path_factory.mktemp('ref')
+    p = _train(d / 'full', cache=d / 'cache')
+    _, err = p.communicate(timeout=600)
+    assert p.returncode == 0, err[-2000:]
+    return d
+
+@pytest.mark.parametrize('sig', [signal.SIGINT, signal.SIGKILL])
+def test_interrupted_run_resumes_exactly(reference, tmp_path, sig):
+    out, cache = tmp_path / 'run', reference / 'cache'
+    p = _train(out, cache=cache)
+    deadline = time.time() + 300
+    while time.time() < deadline:                                        # wait until it is training
+        ck = out / 'model.pth'
+        if ck.exists() and read_checkpoint(ck)['step'] >= 4: break
+        time.sleep(0.05)
+    p.send_signal(sig)
+    _, err = p.communicate(timeout=300)
+    stopped = read_checkpoint(out / 'model.pth')['step']
+    assert 4 <= stopped < 30, f'the run was not interrupted in training (step {stopped})'
+    if sig == signal.SIGINT:
+        assert p.returncode == 130 and 'continue with --resume' in err, err[-2000:]
+        assert not (out / 'metrics.json').exists()
+    q = _train(out, '--resume', cache=cache)
+    _, err = q.communicate(timeout=600)
+    assert q.returncode == 0, err[-2000:]
+    full, resumed = _log(reference / 'full'), _log(out)
+    assert len(resumed) == len(full) == 30
+    assert resumed == full                                               # every loss term of every step, exactly
