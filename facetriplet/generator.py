@@ -59,11 +59,11 @@ class _Up(nn.Module):
     "Upsample x2, merge the skip of the same resolution, modulate by identity."
     def __init__(self, c_in, c_skip, c_out, dim):
         super().__init__()
-        self.up = nn.ConvTranspose2d(c_in, c_out, 4, 2, 1)
+        self.up = nn.Conv2d(c_in, c_out, 3, 1, 1)          # after a bilinear x2 resize: no checkerboard
         self.merge = nn.Conv2d(c_out + c_skip, c_out, 3, 1, 1)
         self.norm = AdaIN(c_out, dim)
     def forward(self, h, skip, z):
-        h = F.leaky_relu(self.up(h), 0.2)
+        h = F.leaky_relu(self.up(F.interpolate(h, scale_factor=2, mode='bilinear', align_corners=False)), 0.2)
         return F.leaky_relu(self.norm(self.merge(torch.cat([h, skip], 1)), z), 0.2)
 
 class Generator(nn.Module):
