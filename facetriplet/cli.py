@@ -21,18 +21,23 @@ from .triplets import make_triplets, split_seeds, PoolConfig
 from .identity import IdentityConfig, train_identity_encoder, identity_metrics, save_identity_encoder
 
 # %% auto #0
-__all__ = ['COMMANDS', 'render_sheet', 'render_cli', 'train_identity_cli', 'train_cli', 'export_cli', 'swap_cli', 'main']
+__all__ = ['COMMANDS', 'grid_faces', 'render_sheet', 'render_cli', 'train_identity_cli', 'train_cli', 'export_cli', 'swap_cli',
+           'main']
 
 # %% ../nbs/11_cli.ipynb #2ca47d37
+def grid_faces(n_identities:int, n_attributes:int, size:int=64, seed:int=0):
+    "Identity seeds, attribute seeds and faces `(n_identities * n_attributes, 3, H, W)` of held-out test people, row-major."
+    ids = split_seeds('test', n_identities, start=seed * 1000)
+    atts = split_seeds('test', n_attributes, 'attributes', start=seed * 1000)
+    return ids, atts, render(sample_identity(ids.repeat_interleave(n_attributes)), sample_attributes(atts.repeat(n_identities)), size).image
+
 def render_sheet(n_identities:int=6, n_attributes:int=8, n_triplets:int=4, size:int=64, seed:int=0) -> torch.Tensor:
     "One picture `(3,H,W)`: identities x attributes grid, then `n_triplets` rows of source | first | target."
     for k, v in dict(n_identities=n_identities, n_attributes=n_attributes, size=size).items():
         if not isinstance(v, int) or v < 1: raise ValueError(f"{k} must be a positive integer, got {v!r}")
     if n_triplets < 0: raise ValueError(f"n_triplets must be >= 0, got {n_triplets}")
     if seed < 0: raise ValueError(f"seed must be >= 0, got {seed}")
-    ids = split_seeds('test', n_identities, start=seed * 1000)
-    atts = split_seeds('test', n_attributes, 'attributes', start=seed * 1000)
-    faces = render(sample_identity(ids.repeat_interleave(n_attributes)), sample_attributes(atts.repeat(n_identities)), size).image
+    ids, atts, faces = grid_faces(n_identities, n_attributes, size, seed)
     sheet = [torch.from_numpy(image_grid(faces, nrow=n_attributes)).permute(2, 0, 1)]
     if n_triplets:
         k = torch.arange(n_triplets)
@@ -52,10 +57,15 @@ def render_cli(out:str='render.png',   # PNG to write
                attributes:int=8,        # columns of attribute sets
                triplets:int=4,          # rows of exact triplets below the grid
                size:int=64,             # pixels per face (>= 32)
-               seed:int=0):             # which people and attribute sets (held-out test split)
+               seed:int=0,              # which people and attribute sets (held-out test split)
+               faces:str=''):           # also write every grid face to this folder as person{i}_look{j}.png
     "Render a grid of synthetic faces and a few exact triplets (source | first | target) to a PNG."
     sheet = render_sheet(identities, attributes, triplets, size, seed)
     path = save_image(sheet, out, made_by='facetriplet render')
+    if faces:
+        for k, face in enumerate(grid_faces(identities, attributes, size, seed)[2]):
+            save_image(face, Path(faces) / f'person{k // attributes}_look{k % attributes}.png', made_by='facetriplet render')
+        print(f'wrote {identities * attributes} faces to {faces}/')
     print(f'wrote {path} ({sheet.shape[2]}x{sheet.shape[1]} px): {identities} people x {attributes} attribute sets, {triplets} triplets (source | first | target)')
 
 # %% ../nbs/11_cli.ipynb #8d736b9e
@@ -161,4 +171,4 @@ def main(argv:list[str]|None=None):
     kwargs = {k: v for k, v in vars(args).items() if k not in ('pdb', 'xtra')}    # fastcore's own debugging flags
     try: fn(**kwargs)
     except ValueError as e:
-        print(f'error: {e}', file=sys.stderr); sys.exit(2)
+        print(f'error: {str(e).strip().splitlines()[-1].strip()}', file=sys.stderr); sys.exit(2)   # fastai prefixes a line

@@ -56,13 +56,13 @@ class IdentityEncoder(nn.Module):
     def forward(self, x):
         if x.shape[-1] != self.config.size:
             x = F.interpolate(x, size=(self.config.size, self.config.size), mode='bilinear', antialias=True, align_corners=False)
-        return F.normalize(self.head(self.features(x)), dim=-1)             # (B, dim), |v| = 1
+        return F.normalize(self.head(self.features(x)).float(), dim=-1)     # (B, dim), |v| = 1; fp32 even under autocast
 
 # %% ../nbs/03_identity.ipynb #6d3a1fec
 def cosine_similarity(a:torch.Tensor, b:torch.Tensor) -> torch.Tensor:
     "Row-wise cosine similarity of `(B,D)` tensors -> `(B,)`."
     if a.shape != b.shape or a.ndim != 2: raise ValueError(f"cosine_similarity needs two (B, D) tensors of one shape, got {tuple(a.shape)} and {tuple(b.shape)}")
-    return F.cosine_similarity(a, b, dim=-1, eps=1e-8)
+    return F.cosine_similarity(a.float(), b.float(), dim=-1, eps=1e-8)        # bf16 would resolve only ~0.004
 
 class FeatureSimilarity(nn.Module):
     "`1 - cos(E(x), E(y))` per image with a frozen identity encoder `E`; `y` may be images or ready vectors `(B,D)`."

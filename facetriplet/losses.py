@@ -53,15 +53,18 @@ def _gaussian_window(sigma=1.5, size=11, device=None):
     return (g[:, None] * g[None])[None, None].expand(3, 1, size, size).contiguous()   # (3, 1, k, k)
 
 def ssim_map(x:torch.Tensor, y:torch.Tensor) -> torch.Tensor:
-    "Per-pixel SSIM `(B,1,H,W)` of images `(B,3,H,W)` in [-1,1] (channel mean)."
-    x, y = (x + 1) / 2, (y + 1) / 2
-    w = _gaussian_window(device=x.device).to(x.dtype)
-    blur = lambda z: F.conv2d(F.pad(z, (5, 5, 5, 5), mode='reflect'), w, groups=3)
-    mx, my = blur(x), blur(y)
-    vx, vy, cxy = blur(x * x) - mx ** 2, blur(y * y) - my ** 2, blur(x * y) - mx * my
-    c1, c2 = 0.01 ** 2, 0.03 ** 2
-    s = ((2 * mx * my + c1) * (2 * cxy + c2)) / ((mx ** 2 + my ** 2 + c1) * (vx + vy + c2))
-    return s.mean(1, keepdim=True)
+    "Per-pixel SSIM `(B,1,H,W)` of images `(B,3,H,W)` in [-1,1] (channel mean); always computed in fp32."
+    # variances by cancellation, E[x^2] - E[x]^2, lose all their digits in bf16 and the ratio becomes -inf:
+    # measured in the first bf16 training run, step 17
+    with torch.autocast(x.device.type, enabled=False):
+        x, y = (x.float() + 1) / 2, (y.float() + 1) / 2
+        w = _gaussian_window(device=x.device)
+        blur = lambda z: F.conv2d(F.pad(z, (5, 5, 5, 5), mode='reflect'), w, groups=3)
+        mx, my = blur(x), blur(y)
+        vx, vy, cxy = blur(x * x) - mx ** 2, blur(y * y) - my ** 2, blur(x * y) - mx * my
+        c1, c2 = 0.01 ** 2, 0.03 ** 2
+        s = ((2 * mx * my + c1) * (2 * cxy + c2)) / ((mx ** 2 + my ** 2 + c1) * (vx + vy + c2))
+        return s.mean(1, keepdim=True)
 
 def face_region(segmentation:torch.Tensor) -> torch.Tensor:
     "Float mask `(B,1,H,W)` of the face (skin and features) from a renderer segmentation `(B,H,W)`."

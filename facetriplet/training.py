@@ -127,6 +127,8 @@ class TripletGAN(Callback):
             with torch.no_grad(): _, real_feats = D(source, first, target)
             terms = self.swap_loss.generator(out, target, z, fake_scores, fake_feats, real_feats, face_region(seg))
         else: terms = self._simswap_terms(source, first, out, z)
+        bad = [k for k, v in terms.items() if not torch.isfinite(v)]        # TerminateOnNaN, with the culprit named
+        if bad: raise ValueError(f"training diverged at step {self.step}: {', '.join(bad)} became NaN or infinite; the last checkpoint is intact")
         self.learn.loss_grad = terms['total']
         self.learn.loss = terms['total'].detach()
         self.log.append({'step': self.step, **{k: v.item() for k, v in terms.items()}, **self.critic_log})
