@@ -43,3 +43,25 @@ def test_interrupted_run_resumes_exactly(reference, tmp_path, sig):
     full, resumed = _log(reference / 'full'), _log(out)
     assert len(resumed) == len(full) == 30
     assert resumed == full                                               # every loss term of every step, exactly
+
+def test_export_then_swap(reference, tmp_path):
+    "A training checkpoint becomes a compact swap model with its metrics, and `swap --model` uses it."
+    import torch
+    from PIL import Image
+    from facetriplet.checkpoint import Swapper
+    from facetriplet.core import save_image, is_marked_synthetic
+    from facetriplet.triplets import test_triplets
+    env = {**os.environ, 'OMP_NUM_THREADS': '1', 'FACETRIPLET_CACHE': str(reference / 'cache')}
+    cli = [sys.executable, '-c', 'from facetriplet.cli import main; main()']
+    r = subprocess.run([*cli, 'export', '--checkpoint', str(reference / 'full' / 'model.pth'), '-o', str(tmp_path / 'sw.pth'), '--n', '16'],
+                       env=env, capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stderr[-2000:]
+    sw = Swapper.load(tmp_path / 'sw.pth')
+    assert sw.size == 32 and sw.metrics['n'] == 16 and sw.metrics['steps'] == 30
+    assert (tmp_path / 'sw.pth').stat().st_size < 0.6 * (reference / 'full' / 'model.pth').stat().st_size
+    t = test_triplets(32, n=1, show_progress=False)
+    save_image(t.source[0], tmp_path / 's.png'); save_image(t.first[0], tmp_path / 'f.png')
+    r = subprocess.run([*cli, 'swap', '--source', str(tmp_path / 's.png'), '--first', str(tmp_path / 'f.png'), '--model', str(tmp_path / 'sw.pth'),
+                        '-o', str(tmp_path / 'o.png')], env=env, capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert Image.open(tmp_path / 'o.png').size == (32, 32) and is_marked_synthetic(tmp_path / 'o.png')
