@@ -70,17 +70,18 @@ def render_cli(out:str='render.png',   # PNG to write
 
 # %% ../nbs/11_cli.ipynb #8d736b9e
 def train_identity_cli(out:str='facetriplet/weights/identity_encoder.pth',  # where to write the encoder
-                       groups:int=256,    # train people = groups x 8, each in 8 pictures
+                       groups:int=256,    # train people = groups x 8
+                       views:int=8,       # pictures per person (attribute sets); the last one is held out
                        epochs:int=16,     # passes over the pictures
                        width:int=24,      # base channels of the encoder
                        seed:int=0):       # initialisation and shuffling
     "Train the identity encoder (ArcFace on rendered people) and report its accuracy on held-out people."
-    if groups < 1 or epochs < 1 or width < 1: raise ValueError("groups, epochs and width must be positive integers")
+    if groups < 1 or epochs < 1 or width < 1 or views < 2: raise ValueError("groups, epochs and width must be positive integers, views >= 2")
     out = Path(out)
     if out.exists() and out.is_dir(): raise ValueError(f"--out must be a file path, {str(out)!r} is a folder")
-    encoder, _ = train_identity_encoder(IdentityConfig(width=width), PoolConfig('train', groups, 8, 8, 64), epochs=epochs, seed=seed)
+    encoder, _ = train_identity_encoder(IdentityConfig(width=width), PoolConfig('train', groups, 8, views, 64), epochs=epochs, seed=seed)
     metrics = identity_metrics(encoder)
-    save_identity_encoder(encoder, out, {**metrics, 'command': f'facetriplet train-identity --groups {groups} --epochs {epochs} --width {width} --seed {seed}'})
+    save_identity_encoder(encoder, out, {**metrics, 'command': f'facetriplet train-identity --groups {groups} --views {views} --epochs {epochs} --width {width} --seed {seed}'})
     print(f"wrote {out}: verification {metrics['verification']:.2%} (same skin tone {metrics['verification_same_skin']:.2%}), "
           f"retrieval top-1 {metrics['retrieval_top1']:.2%} over {metrics['gallery']} held-out people")
 
