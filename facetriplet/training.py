@@ -30,8 +30,8 @@ from .losses import SwapLoss, LossWeights, face_region, reconstruction_loss, adv
 # %% auto #0
 __all__ = ['RECIPES', 'PRECISIONS', 'TrainConfig', 'unwrap', 'SwapModel', 'TripletGAN', 'resolve_precision', 'Precision',
            'rank_and_world', 'DataParallel', 'swap_learner', 'train_steps', 'WatchSubsteps', 'Checkpointer',
-           'save_checkpoint', 'restore_checkpoint', 'psnr', 'swap_metrics', 'plot_losses', 'StopOnSignal', 'TimeLimit',
-           'train']
+           'save_checkpoint', 'restore_checkpoint', 'psnr', 'swap_metrics', 'plot_losses', 'StopOnSignal',
+           'write_samples', 'SampleGrid', 'TimeLimit', 'train']
 
 # %% ../nbs/07_training.ipynb #2afa0712
 RECIPES = {'triplet': 'triplet', 'simswap': 'none'}        # recipe -> what its critic sees besides x
@@ -385,6 +385,25 @@ class StopOnSignal(Callback):
     def after_fit(self):
         for sig, h in self.previous.items(): signal.signal(sig, h)
 
+def write_samples(generator:nn.Module, batch, path, recipe:str):
+    "Save source | first | target | output | mask rows for the first 8 triplets of `batch` as a marked PNG."
+    G = unwrap(generator)
+    s, f, t = [x[:8] for x in batch[:3]]
+    was_training = G.training; G.eval()
+    with torch.no_grad(): o, m = G(s, f, return_mask=True)
+    G.train(was_training)
+    grid = image_grid(torch.cat([s, f, t, o.float(), m.float().expand(-1, 3, -1, -1) * 2 - 1]).cpu(), nrow=8)
+    save_image(grid, path, made_by=f'facetriplet train ({recipe})', rows='source, first, target, output, mask')
+
+class SampleGrid(Callback):
+    "Write `samples.png` for a fixed held-out batch every `every` steps (rank 0)."
+    order = 5
+    def __init__(self, path, batch, every:int=200): self.path, self.batch, self.every = path, batch, every
+    def after_batch(self):
+        gan = self.learn.triplet_gan
+        if self.training and gan.step % self.every == 0 and rank_and_world()[0] == 0:
+            write_samples(self.learn.model.generator, self.batch, self.path, gan.config.recipe)
+
 class TimeLimit(Callback):
     "Stop training (cleanly, after a whole step) once `minutes` have passed."
     order = -6
@@ -410,16 +429,14 @@ def train(config:TrainConfig, out, resume:bool=False, minutes:float|None=None, c
     cbs = [Checkpointer(ckpt, checkpoint_every, ckpt if resume else None), stop] + ([TimeLimit(minutes)] if minutes else [])
     learn = swap_learner(config, identity_encoder, dls, cbs=cbs)
     if not show_progress: learn.remove_cbs([c for c in learn.cbs if type(c).__name__ == 'ProgressCallback'])
+    sample_batch = learn.dls.valid.one_batch()
+    learn.add_cb(SampleGrid(out / 'samples.png', sample_batch, checkpoint_every))
     with learn.no_logging(): train_steps(learn)
     if rank_and_world()[0] > 0: return {}                               # rank 0 writes the results
     save_checkpoint(learn, ckpt)
     if stop.signal: return {'steps': learn.triplet_gan.step, 'interrupted': stop.signal}
     G = learn.model.generator.eval()
-    vb = learn.dls.valid.one_batch()
-    s, f, t = [x[:8] for x in vb[:3]]
-    with torch.no_grad(): o, m = G(s, f, return_mask=True)
-    grid = image_grid(torch.cat([s, f, t, o, m.expand(-1, 3, -1, -1) * 2 - 1]).cpu(), nrow=8)
-    save_image(grid, out / 'samples.png', made_by=f'facetriplet train ({config.recipe})', rows='source, first, target, output, mask')
+    write_samples(G, sample_batch, out / 'samples.png', config.recipe)
     if learn.triplet_gan.log: plot_losses(learn.triplet_gan.log, out / 'losses.png')
     valid = [torch.cat(x) for x in zip(*[b[:3] for _, b in zip(range(4), learn.dls.valid)])]
     metrics = {**swap_metrics(G, *[x[:64] for x in valid]), 'steps': learn.triplet_gan.step, 'recipe': config.recipe}
