@@ -71,8 +71,8 @@ def render_cli(out:str='render.png',   # PNG to write
 # %% ../nbs/11_cli.ipynb #8d736b9e
 def train_identity_cli(out:str='facetriplet/weights/identity_encoder.pth',  # where to write the encoder
                        groups:int=256,    # train people = groups x 8
-                       views:int=8,       # pictures per person (attribute sets); the last one is held out
-                       epochs:int=16,     # passes over the pictures
+                       views:int=16,      # pictures per person (attribute sets); the last one is held out
+                       epochs:int=12,     # passes over the pictures
                        width:int=24,      # base channels of the encoder
                        seed:int=0):       # initialisation and shuffling
     "Train the identity encoder (ArcFace on rendered people) and report its accuracy on held-out people."
