@@ -2,7 +2,8 @@
 
 For one generator + critic step of the `triplet` recipe (batch `--bs`) at 64 and 128 px it prints:
 - images/s through fastai's Learner (the `TripletGAN` callback) and through a plain PyTorch loop of the same
-  step (same networks, losses, batches; torch's Adam), timed in interleaved blocks; fastai's overhead in %;
+  step (same networks, losses and DataLoader; torch's Adam), timed in interleaved blocks of `--steps` steps (each
+  fastai block is one `fit`, so its set-up is included: use blocks of 10 or more); fastai's overhead in %;
 - the step's FLOPs (torch.utils.flop_counter) and FLOP rate as a fraction of a plain GEMM in the same precision,
   measured in the same run;
 - the 128 px / 64 px step-time ratio and peak memory.
@@ -60,17 +61,17 @@ def bench(size, a, cache):
     g_opt = torch.optim.Adam(G.parameters(), config.lr_g, betas=(0.5, 0.999))
     d_opt = torch.optim.Adam(D.parameters(), config.lr_d, betas=(0.5, 0.999))
     swap_loss = learn.triplet_gan.swap_loss
-    batches = [b for _, b in zip(range(a.steps), learn.dls.train)]
-    plain_step(G, D, swap_loss, g_opt, d_opt, batches[0], device, precision)
-    with FlopCounterMode(display=False) as fc: plain_step(G, D, swap_loss, g_opt, d_opt, batches[0], device, precision)
+    batch = learn.dls.train.one_batch()
+    plain_step(G, D, swap_loss, g_opt, d_opt, batch, device, precision)
+    with FlopCounterMode(display=False) as fc: plain_step(G, D, swap_loss, g_opt, d_opt, batch, device, precision)
     flops = fc.get_total_flops()
     fastai_t, plain_t = [], []
     for _ in range(a.repeats):                                          # interleaved blocks of a.steps steps
         sync(); t = time.perf_counter()
         with learn.no_logging(): train_steps(learn, learn.triplet_gan.step + a.steps)
         sync(); fastai_t.append((time.perf_counter() - t) / a.steps)
-        t = time.perf_counter()
-        for b in batches: plain_step(G, D, swap_loss, g_opt, d_opt, b, device, precision)
+        t = time.perf_counter()                                         # the plain loop also draws its batches
+        for _, b in zip(range(a.steps), learn.dls.train): plain_step(G, D, swap_loss, g_opt, d_opt, b, device, precision)
         sync(); plain_t.append((time.perf_counter() - t) / a.steps)
     return dict(fastai=statistics.median(fastai_t), plain=statistics.median(plain_t), flops=flops, precision=precision,
                 device=device, params=sum(p.numel() for p in G.parameters()) + sum(p.numel() for p in D.parameters()))
@@ -78,7 +79,7 @@ def bench(size, a, cache):
 if __name__ == '__main__':
     p = argparse.ArgumentParser()
     p.add_argument('--threads', type=int, default=2); p.add_argument('--precision', default='auto')
-    p.add_argument('--bs', type=int, default=32); p.add_argument('--steps', type=int, default=5); p.add_argument('--repeats', type=int, default=3)
+    p.add_argument('--bs', type=int, default=32); p.add_argument('--steps', type=int, default=10); p.add_argument('--repeats', type=int, default=3)
     a = p.parse_args(); torch.set_num_threads(a.threads)
     print(f'torch {torch.__version__}, {a.threads} threads, batch {a.bs}, {a.steps} steps x {a.repeats} interleaved blocks')
     res = {}
