@@ -416,9 +416,8 @@ def train(config:TrainConfig, out, resume:bool=False, minutes:float|None=None, c
           identity_encoder=None, dls=None, show_progress:bool=True) -> dict:
     "Train, checkpoint and report into folder `out`; returns the held-out metrics."
     out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
     probe = out / '.write-test'
-    try: probe.write_text('ok'); probe.unlink()
+    try: out.mkdir(parents=True, exist_ok=True); probe.write_text('ok'); probe.unlink()
     except OSError as e: raise ValueError(f"cannot write to output folder {str(out)!r}: {e.strerror}") from None
     ckpt = out / 'model.pth'
     if resume and not ckpt.exists(): raise ValueError(f"--resume: no checkpoint at {str(ckpt)!r}")
