@@ -15,7 +15,6 @@ warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated')   
 from fastcore.script import anno_parser, store_true
 from .core import save_image, image_grid, load_image
 import torch.nn.functional as F
-from .checkpoint import read_checkpoint
 from .synth import sample_identity, sample_attributes, render
 from .triplets import make_triplets, split_seeds, PoolConfig
 from .identity import IdentityConfig, train_identity_encoder, identity_metrics, save_identity_encoder
@@ -31,8 +30,8 @@ def grid_faces(n_identities:int, n_attributes:int, size:int=64, seed:int=0):
     atts = split_seeds('test', n_attributes, 'attributes', start=seed * 1000)
     return ids, atts, render(sample_identity(ids.repeat_interleave(n_attributes)), sample_attributes(atts.repeat(n_identities)), size).image
 
-def render_sheet(n_identities:int=6, n_attributes:int=8, n_triplets:int=4, size:int=64, seed:int=0) -> torch.Tensor:
-    "One picture `(3,H,W)`: identities x attributes grid, then `n_triplets` rows of source | first | target."
+def render_sheet(n_identities:int=6, n_attributes:int=8, n_triplets:int=4, size:int=64, seed:int=0, return_faces:bool=False):
+    "One picture `(3,H,W)`: identities x attributes grid, then `n_triplets` rows of source | first | target (and the grid's faces)."
     for k, v in dict(n_identities=n_identities, n_attributes=n_attributes, size=size).items():
         if not isinstance(v, int) or v < 1: raise ValueError(f"{k} must be a positive integer, got {v!r}")
     if n_triplets < 0: raise ValueError(f"n_triplets must be >= 0, got {n_triplets}")
@@ -50,7 +49,8 @@ def render_sheet(n_identities:int=6, n_attributes:int=8, n_triplets:int=4, size:
         if pad > 0: grid = torch.nn.functional.pad(grid, (0, pad), value=0)
         elif pad < 0: sheet[0] = torch.nn.functional.pad(sheet[0], (0, -pad), value=0)
         sheet.append(torch.zeros(3, 8, grid.shape[2], dtype=torch.uint8)); sheet.append(grid)
-    return torch.cat(sheet, 1).float().div(127.5).sub(1)
+    sheet = torch.cat(sheet, 1).float().div(127.5).sub(1)
+    return (sheet, faces) if return_faces else sheet
 
 def render_cli(out:str='render.png',   # PNG to write
                identities:int=6,        # rows of people
@@ -60,10 +60,10 @@ def render_cli(out:str='render.png',   # PNG to write
                seed:int=0,              # which people and attribute sets (held-out test split)
                faces:str=''):           # also write every grid face to this folder as person{i}_look{j}.png
     "Render a grid of synthetic faces and a few exact triplets (source | first | target) to a PNG."
-    sheet = render_sheet(identities, attributes, triplets, size, seed)
+    sheet, grid = render_sheet(identities, attributes, triplets, size, seed, return_faces=True)
     path = save_image(sheet, out, made_by='facetriplet render')
     if faces:
-        for k, face in enumerate(grid_faces(identities, attributes, size, seed)[2]):
+        for k, face in enumerate(grid):
             save_image(face, Path(faces) / f'person{k // attributes}_look{k % attributes}.png', made_by='facetriplet render')
         print(f'wrote {identities * attributes} faces to {faces}/')
     print(f'wrote {path} ({sheet.shape[2]}x{sheet.shape[1]} px): {identities} people x {attributes} attribute sets, {triplets} triplets (source | first | target)')
@@ -126,7 +126,7 @@ def export_cli(checkpoint:str=None,          # a training checkpoint, e.g. runs/
     sw = Swapper.load(checkpoint)
     t = test_triplets(sw.size, n)
     m = {**swap_metrics(sw.generator, t.source, t.first, t.target), 'checkpoint': Path(checkpoint).name,
-         'steps': read_checkpoint(checkpoint).get('step')}
+         'steps': sw.metrics.get('steps')}
     try: path = sw.save(out, m)
     except OSError as e: raise ValueError(f"cannot write {out!r}: {e.strerror}") from None
     print(f"wrote {path} ({path.stat().st_size / 2**20:.1f} MB): on {m['n']} test triplets PSNR {m['psnr']:.2f} dB "
