@@ -86,7 +86,7 @@ def train_identity_cli(out:str='facetriplet/weights/identity_encoder.pth',  # wh
           f"retrieval top-1 {metrics['retrieval_top1']:.2%} over {metrics['gallery']} held-out people")
 
 # %% ../nbs/11_cli.ipynb #6192b50b
-def train_cli(recipe:str='triplet',          # 'triplet' (the patent) or 'simswap' (the peer recipe)
+def train_cli(recipe:str='triplet',          # triplet (the patent), simswap (the peer), no_condition, no_target_feature, bootstrap
               size:int=64,                   # image size
               steps:int=2000,                # total generator steps (a resumed run continues to this count)
               minutes:float=0,               # stop after this many minutes (0: no limit)
@@ -97,7 +97,8 @@ def train_cli(recipe:str='triplet',          # 'triplet' (the patent) or 'simswa
               groups:int=256,                # train pool: groups x 8 people x 8 attribute sets
               every:int=200,                 # write the resumable checkpoint every this many steps
               precision:str='auto',          # 'auto' (bf16 where the hardware has it), 'bf16', 'fp16' or 'fp32'
-              compile:store_true=False):     # torch.compile the networks (measured: no gain on CPU)
+              compile:store_true=False,      # torch.compile the networks (measured: no gain on CPU)
+              first_stage:str=''):           # bootstrap: simswap model (training checkpoint or export) that makes `first`
     "Train a swap model on synthetic triplets; write model.pth, samples.png, losses.png, metrics.json to --out."
     from facetriplet.training import TrainConfig, train
     from facetriplet.identity import SHIPPED_IDENTITY
@@ -105,7 +106,7 @@ def train_cli(recipe:str='triplet',          # 'triplet' (the patent) or 'simswa
     from dataclasses import asdict
     if minutes < 0: raise ValueError(f"--minutes must be >= 0, got {minutes}")
     config = TrainConfig(recipe=recipe, size=size, bs=bs, steps=steps, seed=seed, n_groups=groups, precision=precision, compile=compile,
-                         generator=asdict(GeneratorConfig(size=size)))
+                         first_stage=first_stage, generator=asdict(GeneratorConfig(size=size)))
     if not SHIPPED_IDENTITY.exists(): raise ValueError(f"the identity encoder is missing ({SHIPPED_IDENTITY}); run facetriplet train-identity")
     if every < 1: raise ValueError(f"--every must be a positive integer, got {every}")
     m = train(config, out, resume=resume, minutes=minutes or None, checkpoint_every=every)

@@ -21,26 +21,29 @@ from fastai.optimizer import Adam
 from fastcore.foundation import L
 from .core import seed_everything, save_image, image_grid, default_device
 from .triplets import triplet_dataloaders, _atomic_save
-from .checkpoint import read_checkpoint, encoder_record, encoder_from_record
+from .checkpoint import read_checkpoint, encoder_record, encoder_from_record, Swapper
 from .identity import load_identity_encoder
 from .generator import Generator, GeneratorConfig
 from .discriminator import Discriminator, DiscriminatorConfig
 from .losses import SwapLoss, LossWeights, face_region, reconstruction_loss, adversarial_loss, feature_matching_loss
 
 # %% auto #0
-__all__ = ['RECIPES', 'PRECISIONS', 'TrainConfig', 'unwrap', 'SwapModel', 'TripletGAN', 'resolve_precision', 'Precision',
-           'rank_and_world', 'DataParallel', 'swap_learner', 'train_steps', 'WatchSubsteps', 'Checkpointer',
-           'save_checkpoint', 'restore_checkpoint', 'psnr', 'swap_metrics', 'plot_losses', 'StopOnSignal',
-           'write_samples', 'SampleGrid', 'TimeLimit', 'train']
+__all__ = ['RECIPES', 'RECIPE_WEIGHTS', 'PRECISIONS', 'TrainConfig', 'unwrap', 'SwapModel', 'TripletGAN', 'resolve_precision',
+           'Precision', 'rank_and_world', 'DataParallel', 'swap_learner', 'train_steps', 'WatchSubsteps',
+           'Checkpointer', 'save_checkpoint', 'restore_checkpoint', 'psnr', 'swap_metrics', 'plot_losses',
+           'StopOnSignal', 'write_samples', 'SampleGrid', 'TimeLimit', 'train']
 
 # %% ../nbs/07_training.ipynb #2afa0712
-RECIPES = {'triplet': 'triplet', 'simswap': 'none'}        # recipe -> what its critic sees besides x
+# recipe -> what its critic sees besides x. All but `simswap` train against the exact target; the two ablations
+# remove one element of the patent each; `bootstrap` replaces the rendered `first` by a first-stage swap.
+RECIPES = {'triplet': 'triplet', 'simswap': 'none', 'no_condition': 'none', 'no_target_feature': 'triplet', 'bootstrap': 'triplet'}
+RECIPE_WEIGHTS = {'no_target_feature': {'target_feature': 0.}}     # loss-weight overrides of a recipe
 PRECISIONS = ('auto', 'bf16', 'fp16', 'fp32')
 
 @dataclass
 class TrainConfig:
     "Everything a training run needs to be repeated; stored as JSON in every checkpoint."
-    recipe: str = 'triplet'          # 'triplet' (the patent) or 'simswap' (the peer recipe)
+    recipe: str = 'triplet'          # one of `RECIPES`: 'triplet' (the patent), 'simswap' (the peer recipe), ablations, 'bootstrap'
     size: int = 64
     bs: int = 16
     steps: int = 2000
@@ -51,10 +54,12 @@ class TrainConfig:
     same_identity: float = 0.5       # simswap: fraction of rows that are same-identity pairs
     precision: str = 'auto'          # 'auto', 'bf16', 'fp16' or 'fp32' (see `Precision`)
     compile: bool = False            # torch.compile the generator and the critic
+    first_stage: str = ''            # bootstrap: the swap model (file or training checkpoint) that makes `first`
     generator: dict = field(default_factory=lambda: asdict(GeneratorConfig()))
     weights: dict = field(default_factory=lambda: asdict(LossWeights()))
     def __post_init__(self):
         if self.recipe not in RECIPES: raise ValueError(f"recipe must be one of {list(RECIPES)}, got {self.recipe!r}")
+        if self.recipe == 'bootstrap' and not self.first_stage: raise ValueError("recipe 'bootstrap' needs first_stage: a trained simswap model that makes the `first` pictures")
         if self.precision not in PRECISIONS: raise ValueError(f"precision must be one of {list(PRECISIONS)}, got {self.precision!r}")
         for k in ('size', 'bs', 'steps', 'n_groups'):
             if not isinstance(getattr(self, k), int) or getattr(self, k) < 1: raise ValueError(f"{k} must be a positive integer, got {getattr(self, k)!r}")
@@ -79,6 +84,7 @@ class TripletGAN(Callback):
     def __init__(self, config:TrainConfig, loss:SwapLoss):
         self.config, self.swap_loss, self.step, self.log = config, loss, 0, []
         self.d_opt, self.d_scaler = None, None       # `Precision('fp16')` sets a gradient scaler for the critic
+        self.first_stage = None                      # bootstrap: a frozen generator that makes `first`
 
     def make_critic_optimizer(self):
         if self.d_opt is None:
@@ -92,8 +98,13 @@ class TripletGAN(Callback):
 
     def before_batch(self):
         if self.training and self.step >= self.config.steps: raise CancelFitException()   # after the last step's callbacks ran
-        if not self.training or self.config.recipe != 'simswap': return
+        if not self.training: return
         source, first = self.xb; target, seg = self.yb
+        if self.config.recipe == 'bootstrap':
+            # first' = G1(another row's source, target): the target's attributes with someone else's identity, made
+            # from pictures real data has (sources and targets), never from the rendered `first`
+            with torch.no_grad(): self.learn.xb = (source, self.first_stage(source.roll(1, 0), target).float())
+        if self.config.recipe != 'simswap': return
         same = torch.rand(len(first), device=first.device) < self.config.same_identity     # (B,) same-identity rows
         self.learn.xb = (source, torch.where(same[:, None, None, None], target, first))
         self.same = same
@@ -102,7 +113,7 @@ class TripletGAN(Callback):
         "Critic step on the detached output: only the critic's optimiser steps."
         if not self.training: return
         D, (source, first), (target, _) = self.learn.model.discriminator, self.xb, self.yb
-        real_x = target if self.config.recipe == 'triplet' else first
+        real_x = first if self.config.recipe == 'simswap' else target
         D.requires_grad_(True)
         n, x = len(real_x), torch.cat([real_x, self.pred.detach()])       # (2B,3,H,W): real then fake, one pass
         scores, _ = D(*self._critic_inputs(source.repeat(2, 1, 1, 1), first.repeat(2, 1, 1, 1), x))
@@ -122,9 +133,9 @@ class TripletGAN(Callback):
         G, D = unwrap(self.learn.model.generator), unwrap(self.learn.model.discriminator)   # D is frozen: no all-reduce
         (source, first), (target, seg), out = self.xb, self.yb, self.pred
         z = G.identity(source)
-        if self.config.recipe == 'triplet':
-            fake_scores, fake_feats = D(source, first, out)
-            with torch.no_grad(): _, real_feats = D(source, first, target)
+        if self.config.recipe != 'simswap':
+            fake_scores, fake_feats = D(*self._critic_inputs(source, first, out))
+            with torch.no_grad(): _, real_feats = D(*self._critic_inputs(source, first, target))
             terms = self.swap_loss.generator(out, target, z, fake_scores, fake_feats, real_feats, face_region(seg))
         else: terms = self._simswap_terms(source, first, out, z)
         bad = [k for k, v in terms.items() if not torch.isfinite(v)]        # TerminateOnNaN, with the culprit named
@@ -228,13 +239,14 @@ def swap_learner(config:TrainConfig=TrainConfig(), identity_encoder:nn.Module|No
     G = Generator(GeneratorConfig(**{**config.generator, 'size': config.size}), encoder)
     D = Discriminator(DiscriminatorConfig(RECIPES[config.recipe]))
     if config.compile: G.compile(); D.compile()       # in place: state_dict keys stay the same
-    loss = SwapLoss(encoder, LossWeights(**config.weights))
+    loss = SwapLoss(encoder, LossWeights(**{**config.weights, **RECIPE_WEIGHTS.get(config.recipe, {})}))
     gan = TripletGAN(config, loss)
     learn = Learner(dls, SwapModel(G, D), loss_func=_l1_to_target, lr=config.lr_g, wd=0., wd_bn_bias=False,
                     opt_func=partial(Adam, mom=0.5, sqr_mom=0.999, eps=1e-8),
                     splitter=lambda m: [list(m.generator.parameters())],
                     cbs=[gan, Precision(resolve_precision(config.precision, device))] + ([DataParallel()] if world > 1 else []) + list(cbs or []))
     learn.triplet_gan = gan
+    if config.recipe == 'bootstrap': gan.first_stage = Swapper.load(config.first_stage).to(device).generator
     if rank > 0: learn.remove_cbs([c for c in learn.cbs if type(c).__name__ == 'ProgressCallback'])
     return learn
 
@@ -262,7 +274,7 @@ class WatchSubsteps(Callback):
     def after_step(self):
         if self.training: self.d_moved.append(not self._same(self.learn.model.discriminator, self.d0))
 
-# %% ../nbs/07_training.ipynb #be9cff17
+# %% ../nbs/07_training.ipynb #41f391cb
 class Checkpointer(Callback):
     "Saves a resumable checkpoint every `every` steps and at the end of training; restores one before fitting."
     order = -5                                    # before TripletGAN draws any random numbers for a batch
@@ -341,7 +353,7 @@ def restore_checkpoint(learn:Learner, path):
     _set_rng_state(d['rng'])
     return d['rng']
 
-# %% ../nbs/07_training.ipynb #f0f8cb2b
+# %% ../nbs/07_training.ipynb #4e186e5c
 def psnr(x:torch.Tensor, y:torch.Tensor) -> torch.Tensor:
     "PSNR in dB per image of `(B,3,H,W)` images in [-1,1] (peak-to-peak 2)."
     mse = ((x - y) ** 2).mean((1, 2, 3)).clamp(min=1e-10)
@@ -371,7 +383,7 @@ def plot_losses(log:list, path=None):
     if path: fig.savefig(path, dpi=80, bbox_inches='tight'); plt.close(fig)
     return fig
 
-# %% ../nbs/07_training.ipynb #59742212
+# %% ../nbs/07_training.ipynb #ac005bc2
 class StopOnSignal(Callback):
     "On SIGINT/SIGTERM, finish the current step, then stop cleanly (the caller saves a checkpoint)."
     order = -6
