@@ -7,24 +7,264 @@ Docs: https://facetriplet.github.io/facetriplet/evaluation.html.md"""
 
 # %% ../nbs/08_evaluation.ipynb #2e8a306a
 from __future__ import annotations
-import json, math, time
+import os, json, math, time, platform
 from dataclasses import dataclass, asdict
 from pathlib import Path
 import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
 from fastprogress.fastprogress import progress_bar
+from fastai.learner import Learner
+from fastai.data.core import DataLoaders
+from fastai.callback.schedule import fit_one_cycle
+from fastai.optimizer import Adam
+from .synth import sample_attributes, sample_identity, render
+from .triplets import PoolConfig, TripletPool, GatherDataLoader, TEST_POOL, Triplet, split_seeds, video_triplet, _atomic_save
+from .losses import ssim_map, face_region
+from .training import psnr
+from .identity import train_identity_encoder, identity_metrics, WEIGHTS_DIR
+from .core import image_grid, save_image, default_device
+from .checkpoint import Swapper, read_checkpoint
 from .training import TrainConfig, train
 
 # %% auto #0
-__all__ = ['REPRO_RECIPES', 'train_recipes']
+__all__ = ['EVALUATOR_POOL', 'ID_EVALUATOR', 'ATTRIBUTE_EVALUATOR', 'ATTRIBUTE_NAMES', 'POSE', 'EXPRESSION', 'REPRO_RECIPES',
+           'METRICS', 'EvaluatorConfig', 'EvaluatorNet', 'train_identity_evaluator', 'save_evaluator', 'load_evaluator',
+           'attribute_values', 'pool_attribute_values', 'predict_attributes', 'train_attribute_evaluator',
+           'attribute_metrics', 'Benchmark', 'benchmark', 'frechet_distance', 'masked_psnr', 'temporal_error',
+           'Evaluators', 'load_evaluators', 'score', 'swap_benchmark', 'evaluate', 'copy_first', 'reference_rows',
+           'train_recipes', 'summarize', 'results_table', 'samples_figure', 'machine', 'reproduce']
 
 # %% ../nbs/08_evaluation.ipynb #2abdbeba
+@dataclass
+class EvaluatorConfig:
+    "Evaluator net size: `dim` outputs (an embedding, or one per attribute), base channels `width`, input `size`."
+    dim: int = 128
+    width: int = 32
+    size: int = 64
+    normalize: bool = True            # unit vectors (identity) or raw numbers (attribute regressor)
+
+def _conv(c_in, c_out, stride=1):
+    return nn.Sequential(nn.Conv2d(c_in, c_out, 3, stride, 1, bias=False), nn.BatchNorm2d(c_out), nn.GELU())
+
+class EvaluatorNet(nn.Module):
+    "Face `(B,3,H,W)` in [-1,1] -> `(B,dim)`: unit identity vector, or attribute values when `normalize=False`."
+    def __init__(self, config:EvaluatorConfig=EvaluatorConfig()):
+        super().__init__()
+        self.config, w = config, config.width
+        self.features = nn.Sequential(                                       # 64 -> 32 -> 16 -> 8 -> 4 px, then pooled
+            _conv(3, w, 2), _conv(w, w), nn.MaxPool2d(2), _conv(w, 2 * w), _conv(2 * w, 2 * w), nn.MaxPool2d(2),
+            _conv(2 * w, 4 * w), _conv(4 * w, 4 * w), nn.MaxPool2d(2), _conv(4 * w, 8 * w), nn.AdaptiveAvgPool2d(1), nn.Flatten())
+        self.head = nn.Sequential(nn.Dropout(0.1), nn.Linear(8 * w, config.dim), *([nn.BatchNorm1d(config.dim)] if config.normalize else []))
+    def pooled(self, x):
+        "The `(B, 8*width)` pooled features (what the Fréchet distance compares)."
+        if x.shape[-1] != self.config.size:
+            x = F.interpolate(x, size=(self.config.size, self.config.size), mode='bilinear', antialias=True, align_corners=False)
+        return self.features(x)
+    def forward(self, x):
+        v = self.head(self.pooled(x)).float()
+        return F.normalize(v, dim=-1) if self.config.normalize else v
+
+# %% ../nbs/08_evaluation.ipynb #e4fd2ca0
+EVALUATOR_POOL = PoolConfig('train', n_groups=256, group_size=8, n_attributes=16)
+ID_EVALUATOR, ATTRIBUTE_EVALUATOR = WEIGHTS_DIR / 'identity_evaluator.pth', WEIGHTS_DIR / 'attribute_evaluator.pth'
+
+def train_identity_evaluator(epochs:int=16, width:int=32, seed:int=1, pool:PoolConfig=EVALUATOR_POOL, cache=None, show_progress=True):
+    "Train the identity evaluator; returns the net (eval mode, frozen) and its held-out metrics."
+    net, _ = train_identity_encoder(pool=pool, epochs=epochs, seed=seed, cache=cache, show_progress=show_progress,
+                                    encoder=EvaluatorNet(EvaluatorConfig(dim=128, width=width)))
+    return net.eval().requires_grad_(False), identity_metrics(net, cache=cache)
+
+def save_evaluator(net:EvaluatorNet, path, kind:str, metrics:dict):
+    "Atomically write an evaluator's weights, config and its measured accuracy."
+    _atomic_save({'kind': kind, 'config': json.dumps(asdict(net.config)), 'metrics': json.dumps(metrics), 'state': net.state_dict()}, Path(path))
+
+def load_evaluator(path, kind:str) -> EvaluatorNet:
+    "An evaluator saved by `save_evaluator` (frozen, eval mode); a clear error for a missing or wrong file."
+    path = Path(path)
+    if not path.exists(): raise ValueError(f"no evaluator at {str(path)!r}; see the README for the command that trains it")
+    try: d = torch.load(path, map_location='cpu', weights_only=True)
+    except Exception as e: raise ValueError(f"{str(path)!r} is not a readable checkpoint ({type(e).__name__})") from None
+    if not isinstance(d, dict) or d.get('kind') != kind: raise ValueError(f"{str(path)!r} is not a {kind} file")
+    net = EvaluatorNet(EvaluatorConfig(**json.loads(d['config'])))
+    net.load_state_dict(d['state']); net.metrics = json.loads(d['metrics'])
+    return net.eval().requires_grad_(False)
+
+# %% ../nbs/08_evaluation.ipynb #637d101b
+ATTRIBUTE_NAMES = ('yaw', 'pitch', 'roll', 'smile', 'mouth_open', 'blink', 'brow_raise')
+POSE, EXPRESSION = slice(0, 3), slice(3, 7)
+_ATTRIBUTE_SCALE = torch.tensor([45., 20., 15., 1., 1., 1., 1.])            # sampling ranges (see `sample_attributes`)
+_MIRROR = torch.tensor([-1., 1., -1., 1., 1., 1., 1.])
+
+def attribute_values(attributes) -> torch.Tensor:
+    "The evaluated attributes of an `Attributes` as `(B,7)`: degrees for pose, [0,1] for expression."
+    return torch.stack([getattr(attributes, k).float() for k in ATTRIBUTE_NAMES], 1)
+
+def pool_attribute_values(config:PoolConfig) -> torch.Tensor:
+    "`(n_groups, group_size, n_attributes, 7)`: the attributes of every picture of a pool."
+    v = attribute_values(sample_attributes(config.attribute_seeds().flatten())).view(config.n_groups, 1, config.n_attributes, -1)
+    return v.expand(-1, config.group_size, -1, -1)
+
+@torch.no_grad()
+def predict_attributes(net:EvaluatorNet, images:torch.Tensor, bs:int=256) -> torch.Tensor:
+    "Attributes `(B,7)` in natural units (degrees, [0,1]) of float images `(B,3,H,W)` in [-1,1] or uint8."
+    net.eval(); dev = next(net.parameters()).device
+    out = [net((x.float().div(127.5).sub(1) if x.dtype == torch.uint8 else x).to(dev)).cpu() for x in images.split(bs)]
+    return torch.cat(out) * _ATTRIBUTE_SCALE
+
+def train_attribute_evaluator(epochs:int=10, width:int=32, seed:int=2, pool:PoolConfig=EVALUATOR_POOL, lr:float=3e-3, bs:int=128,
+                              cache=None, show_progress=True):
+    "Train the attribute regressor on a pool's pictures; returns the net and its error on the test pool."
+    torch.manual_seed(seed)
+    p = TripletPool.load(pool, cache, show_progress)
+    images, values = p.images.flatten(0, 2), pool_attribute_values(pool).flatten(0, 2) / _ATTRIBUTE_SCALE
+    def fetch(index):
+        x, y = images[index].float().div(127.5).sub(1), values[index]
+        flip = torch.rand(len(x)) < 0.5
+        return torch.where(flip[:, None, None, None], x.flip(-1), x), torch.where(flip[:, None], y * _MIRROR, y)
+    n = len(images); va = torch.arange(n) % pool.n_attributes == pool.n_attributes - 1
+    tr_idx, va_idx = (~va).nonzero()[:, 0], va.nonzero()[:, 0]
+    dls = DataLoaders(GatherDataLoader(lambda i: fetch(tr_idx[i]), len(tr_idx), bs=bs, shuffle=True, drop_last=True, seed=seed),
+                      GatherDataLoader(lambda i: fetch(va_idx[i]), len(va_idx), bs=bs))
+    net = EvaluatorNet(EvaluatorConfig(dim=len(ATTRIBUTE_NAMES), width=width, normalize=False))
+    learn = Learner(dls, net, loss_func=F.smooth_l1_loss, opt_func=Adam, wd=1e-4)
+    if not show_progress: learn.remove_cbs([c for c in learn.cbs if type(c).__name__ == 'ProgressCallback'])
+    with learn.no_logging(): learn.fit_one_cycle(epochs, lr)
+    return net.eval().requires_grad_(False), attribute_metrics(net, cache=cache)
+
+def attribute_metrics(net:EvaluatorNet, test:PoolConfig=TEST_POOL, cache=None) -> dict:
+    "Mean absolute error of the regressor per attribute on real renders of held-out people and attribute sets."
+    p = TripletPool.load(test, cache, show_progress=False)
+    err = (predict_attributes(net, p.images.flatten(0, 2)) - pool_attribute_values(test).flatten(0, 2)).abs().mean(0)
+    return {**{f'{k}_error': e.item() for k, e in zip(ATTRIBUTE_NAMES, err)},
+            'pose_error': err[POSE].mean().item(), 'expression_error': err[EXPRESSION].mean().item()}
+
+# %% ../nbs/08_evaluation.ipynb #bd69fccc
+@dataclass
+class Benchmark:
+    "The fixed test data every method is scored on (see `benchmark`)."
+    triplets: Triplet                   # (N,3,H,W) source, first, target; (N,H,W) target segmentation
+    source_label: torch.Tensor          # (N,) person index of source (and target)
+    first_label: torch.Tensor           # (N,) person index of first
+    target_attributes: torch.Tensor     # (N,7) true pose (degrees) and expression of the target
+    gallery: torch.Tensor               # (P*V,3,H,W) V pictures of each of the P test people
+    gallery_label: torch.Tensor         # (P*V,)
+    videos: list                        # Triplets: source (1,3,H,W), first and target (T,3,H,W)
+    def __len__(self): return len(self.triplets)
+
+def benchmark(size:int=64, n:int|None=None, n_videos:int=4, n_frames:int=32, gallery_views:int=4, cache=None, show_progress=False) -> Benchmark:
+    "Render (or read from the cache) the fixed benchmark; `n` keeps the first `n` triplets (default all 512)."
+    cfg = PoolConfig(TEST_POOL.split, TEST_POOL.n_groups, TEST_POOL.group_size, TEST_POOL.n_attributes, size)
+    pool = TripletPool.load(cfg, cache, show_progress)
+    index = torch.arange(pool.n_targets if n is None else min(n, pool.n_targets))
+    g, a, b, x, _ = pool.triplet_index(index)
+    G = cfg.group_size
+    people = cfg.identity_seeds().flatten()                                         # (P,) identity seeds
+    views = split_seeds('test', len(people) * gallery_views, 'attributes', start=500_000)
+    gallery = render(sample_identity(people.repeat_interleave(gallery_views)), sample_attributes(views), size).image
+    videos = [video_triplet(int(people[2 * i]), int(people[2 * i + 1]), int(split_seeds('test', 1, 'attributes', start=600_000 + i)),
+                            n_frames, size) for i in range(n_videos)]
+    return Benchmark(pool.triplets(index), g * G + a, g * G + b, pool_attribute_values(cfg)[g, a, x],
+                     gallery, torch.arange(len(people)).repeat_interleave(gallery_views), videos)
+
+# %% ../nbs/08_evaluation.ipynb #3241c4f2
+def frechet_distance(a:torch.Tensor, b:torch.Tensor) -> float:
+    "Fréchet distance between Gaussians fitted to feature sets `a` `(N,D)` and `b` `(M,D)`."
+    a, b = a.double(), b.double()
+    mu, nu = a.mean(0), b.mean(0)
+    S, T = torch.cov(a.T), torch.cov(b.T)
+    w, V = torch.linalg.eigh(S)
+    root = V @ torch.diag(w.clamp(min=0).sqrt()) @ V.T                             # S^(1/2)
+    cross = torch.linalg.eigvalsh(root @ T @ root).clamp(min=0).sqrt().sum()        # tr (S^1/2 T S^1/2)^1/2
+    return ((mu - nu).pow(2).sum() + S.trace() + T.trace() - 2 * cross).item()
+
+def masked_psnr(x:torch.Tensor, y:torch.Tensor, mask:torch.Tensor) -> torch.Tensor:
+    "PSNR in dB per image inside `mask` `(B,1,H,W)` of `(B,3,H,W)` images in [-1,1]."
+    mse = (((x - y) ** 2) * mask).sum((1, 2, 3)) / (3 * mask.sum((1, 2, 3))).clamp(min=1)
+    return 10 * torch.log10(4 / mse.clamp(min=1e-10))
+
+def temporal_error(out:torch.Tensor, truth:torch.Tensor) -> float:
+    "Mean |(o_t - o_{t-1}) - (g_t - g_{t-1})| over frames `(T,3,H,W)` in [-1,1], in [0,1] intensity units."
+    return ((out.diff(dim=0) - truth.diff(dim=0)).abs().mean() / 2).item()
+
+# %% ../nbs/08_evaluation.ipynb #ab27f68b
+@dataclass
+class Evaluators:
+    "The two evaluator nets (never used by a training loss)."
+    identity: EvaluatorNet
+    attributes: EvaluatorNet
+    def to(self, device): self.identity.to(device); self.attributes.to(device); return self
+
+def load_evaluators(identity_path=None, attribute_path=None) -> Evaluators:
+    "The shipped evaluators (or the given files)."
+    return Evaluators(load_evaluator(identity_path or ID_EVALUATOR, 'identity_evaluator'),
+                      load_evaluator(attribute_path or ATTRIBUTE_EVALUATOR, 'attribute_evaluator'))
+
+@torch.no_grad()
+def _embed(net, images, bs=256, pooled=False):
+    dev = next(net.parameters()).device
+    return torch.cat([(net.pooled if pooled else net)(x.to(dev)).float().cpu() for x in images.split(bs)])
+
+@torch.no_grad()
+def score(outputs:torch.Tensor, bench:Benchmark, evaluators:Evaluators, video_outputs:list|None=None) -> dict:
+    "Every metric of `outputs` `(N,3,H,W)` for the benchmark's triplets (and of swapped videos, one `(T,3,H,W)` per test video)."
+    t, E, R = bench.triplets, evaluators.identity.eval(), evaluators.attributes.eval()
+    if outputs.shape != t.target.shape: raise ValueError(f"outputs must have the targets' shape {tuple(t.target.shape)}, got {tuple(outputs.shape)}")
+    if not torch.isfinite(outputs).all(): raise ValueError("outputs contain NaN or infinite values")
+    outputs = outputs.float().clamp(-1, 1).cpu()
+    v, v_src, v_gal = _embed(E, outputs), _embed(E, t.source), _embed(E, bench.gallery)
+    centres = F.normalize(torch.zeros(int(bench.gallery_label.max()) + 1, v_gal.shape[1]).index_add_(0, bench.gallery_label, v_gal), dim=-1)
+    att = (predict_attributes(R, outputs) - bench.target_attributes).abs()
+    face = face_region(t.target_segmentation)
+    ssim = ssim_map(outputs, t.target)
+    m = dict(id_retrieval=((v @ centres.T).argmax(1) == bench.source_label).float().mean().item(),
+             id_cosine=(v * v_src).sum(-1).mean().item(),
+             pose_error=att[:, POSE].mean().item(), expression_error=att[:, EXPRESSION].mean().item(),
+             psnr=psnr(outputs, t.target).mean().item(), psnr_face=masked_psnr(outputs, t.target, face).mean().item(),
+             ssim=ssim.mean().item(), ssim_face=((ssim * face).sum((1, 2, 3)) / face.sum((1, 2, 3)).clamp(min=1)).mean().item(),
+             frechet=frechet_distance(_embed(E, outputs, pooled=True), _embed(E, bench.gallery, pooled=True)), n=len(outputs))
+    if video_outputs is not None:
+        per_frame = [psnr(o.float().cpu(), vt.target) for o, vt in zip(video_outputs, bench.videos)]
+        m.update(video_psnr=torch.cat(per_frame).mean().item(),
+                 temporal_error=float(np.mean([temporal_error(o.float().cpu(), vt.target) for o, vt in zip(video_outputs, bench.videos)])))
+    return m
+
+def _run(swap, source, first, bs):
+    return torch.cat([swap(s, f).float().cpu() for s, f in zip(source.split(bs), first.split(bs))])
+
+def swap_benchmark(swap, bench:Benchmark, bs:int=64, device=None) -> tuple[torch.Tensor, list]:
+    "Outputs of `swap(source, first)` for every test triplet and every frame of every test video."
+    dev = torch.device(device or 'cpu')
+    t = bench.triplets
+    outputs = _run(swap, t.source.to(dev), t.first.to(dev), bs)
+    videos = [_run(swap, v.source.expand(len(v.first), -1, -1, -1).to(dev), v.first.to(dev), bs) for v in bench.videos]
+    return outputs, videos
+
+def evaluate(swap, bench:Benchmark, evaluators:Evaluators, bs:int=64, device=None) -> dict:
+    "Score any `swap(source, first) -> output` callable (batches `(B,3,H,W)` in [-1,1]) on the benchmark."
+    t0 = time.time()
+    outputs, videos = swap_benchmark(swap, bench, bs, device)
+    seconds = time.time() - t0
+    return {**score(outputs, bench, evaluators, videos), 'swap_seconds': seconds}
+
+def copy_first(source:torch.Tensor, first:torch.Tensor) -> torch.Tensor:
+    "The trivial method: return `first` unchanged (right attributes, wrong person)."
+    return first
+
+def reference_rows(bench:Benchmark, evaluators:Evaluators) -> dict:
+    "The calibration rows of every table: copy first, and the ground truth itself."
+    return {'copy first': evaluate(copy_first, bench, evaluators),
+            'ground truth': score(bench.triplets.target, bench, evaluators, [v.target for v in bench.videos])}
+
+# %% ../nbs/08_evaluation.ipynb #a9186d13
 REPRO_RECIPES = ('triplet', 'simswap', 'no_condition', 'no_target_feature', 'bootstrap')   # simswap before bootstrap: its first stage
 
 def train_recipes(out, steps:int=500, seeds:int=3, recipes=REPRO_RECIPES, bs:int=16, n_groups:int=256, show_progress:bool=True,
                   log=print) -> list[dict]:
     "Train every recipe for `steps` steps per seed into `out/<recipe>-seed<k>/`; finished runs are kept, stopped ones resume."
     out, runs = Path(out), []
+    unknown = [r for r in recipes if r not in REPRO_RECIPES]
+    if unknown: raise ValueError(f"unknown recipe {unknown[0]!r}; choose from {', '.join(REPRO_RECIPES)}")
     if 'bootstrap' in recipes and 'simswap' not in recipes: raise ValueError("the bootstrap recipe needs the simswap recipe (its first stage)")
+    if not isinstance(seeds, int) or seeds < 1: raise ValueError(f"seeds must be a positive integer, got {seeds!r}")
     recipes = sorted(recipes, key=REPRO_RECIPES.index)
     for seed in range(seeds):
         for recipe in recipes:
@@ -39,5 +279,83 @@ def train_recipes(out, steps:int=500, seeds:int=3, recipes=REPRO_RECIPES, bs:int
                 timing.parent.mkdir(parents=True, exist_ok=True)
                 timing.write_text(json.dumps({'seconds': before + time.time() - t0}))
                 if m.get('interrupted'): return runs + [dict(recipe=recipe, seed=seed, path=run, interrupted=m['interrupted'])]
+            steps_done = read_checkpoint(run / 'model.pth')['step']
+            if steps_done != steps: raise ValueError(f"{run} holds a run of {steps_done} steps, not {steps}: use another --out")
             runs.append(dict(recipe=recipe, seed=seed, path=run, seconds=json.loads(timing.read_text())['seconds']))
     return runs
+
+# %% ../nbs/08_evaluation.ipynb #633e67c4
+METRICS = {  # key: (column title, format, higher is better)
+    'id_retrieval': ('ID retr. % ↑', lambda v: f'{100 * v:.1f}', True), 'id_cosine': ('ID cos ↑', '{:.3f}'.format, True),
+    'pose_error': ('pose ° ↓', '{:.2f}'.format, False), 'expression_error': ('expr. ↓', '{:.3f}'.format, False),
+    'psnr': ('PSNR ↑', '{:.2f}'.format, True), 'psnr_face': ('PSNR face ↑', '{:.2f}'.format, True),
+    'ssim': ('SSIM ↑', '{:.3f}'.format, True), 'ssim_face': ('SSIM face ↑', '{:.3f}'.format, True),
+    'frechet': ('Fréchet ↓', '{:.2f}'.format, False), 'video_psnr': ('video PSNR ↑', '{:.2f}'.format, True),
+    'temporal_error': ('temporal ↓', '{:.4f}'.format, False)}
+
+def summarize(runs:list[dict]) -> dict:
+    "Mean and std over seeds of every metric (and of training minutes) of a list of scored runs of one recipe."
+    keys = [k for k in METRICS if k in runs[0]['metrics']] + ['minutes']
+    vals = {k: torch.tensor([r['metrics'][k] if k != 'minutes' else r['seconds'] / 60 for r in runs], dtype=torch.float64) for k in keys}
+    return {'mean': {k: v.mean().item() for k, v in vals.items()}, 'std': {k: v.std().item() if len(v) > 1 else float('nan') for k, v in vals.items()},
+            'seeds': len(runs)}
+
+def results_table(summaries:dict, references:dict) -> str:
+    "A markdown table: one row per recipe (mean ± std), then the reference rows."
+    keys = [k for k in METRICS if k in next(iter(references.values()))]
+    head = '| method | ' + ' | '.join(METRICS[k][0] for k in keys) + ' | train min |\n|---|' + '---|' * (len(keys) + 1) + '\n'
+    fmt = lambda k, v: METRICS[k][1](v) if k in METRICS else f'{v:.1f}'
+    rows = []
+    for name, sm in summaries.items():
+        cell = lambda k: fmt(k, sm['mean'][k]) + ('' if math.isnan(sm['std'][k]) else ' ± ' + fmt(k, sm['std'][k]))
+        rows.append(f'| {name} | ' + ' | '.join(cell(k) for k in keys) + f" | {sm['mean']['minutes']:.1f} |")
+    for name, m in references.items(): rows.append(f'| *{name}* | ' + ' | '.join(fmt(k, m[k]) for k in keys) + ' | |')
+    return head + '\n'.join(rows) + '\n'
+
+def samples_figure(swappers:dict, bench:Benchmark, path=None, n:int=8):
+    "Rows source, first, target, then one output row per recipe, for `n` test triplets; saved (marked) to `path`."
+    t = bench.triplets
+    pick = torch.linspace(0, len(t) - 1, n).long()
+    rows = [t.source[pick], t.first[pick], t.target[pick]] + [sw(t.source[pick], t.first[pick]).float().cpu() for sw in swappers.values()]
+    grid = image_grid(torch.cat(rows), nrow=n)
+    if path: save_image(grid, path, made_by='facetriplet reproduce', rows=', '.join(['source', 'first', 'target', *swappers]))
+    return grid
+
+# %% ../nbs/08_evaluation.ipynb #76a63c1e
+def machine() -> str:
+    "One line describing where the numbers were measured."
+    dev = torch.cuda.get_device_name() if torch.cuda.is_available() else f'CPU ({os.cpu_count()} cores, {torch.get_num_threads()} torch threads)'
+    return f'{dev}, torch {torch.__version__}, {platform.machine()}'
+
+def reproduce(out='runs/reproduce', steps:int=500, seeds:int=3, recipes=REPRO_RECIPES, bs:int=16, n_groups:int=256,
+              bench:Benchmark|None=None, evaluators:Evaluators|None=None, show_progress:bool=True, log=print) -> dict:
+    "Train every recipe for every seed (kept runs are reused), score them, write results.json / results.md / samples.png to `out`."
+    out = Path(out)
+    runs = train_recipes(out, steps, seeds, recipes, bs, n_groups, show_progress, log)
+    if runs and runs[-1].get('interrupted'): return {'interrupted': runs[-1]['interrupted']}
+    bench, evaluators = bench or benchmark(), evaluators or load_evaluators()
+    dev = default_device(); evaluators.to(dev)
+    swappers = {}
+    for r in runs:
+        sw = Swapper.load(r['path'] / 'model.pth').to(dev)
+        log(f"scoring {r['path'].name}")
+        r['metrics'] = evaluate(sw, bench, evaluators, device=dev)
+        if r['seed'] == 0: swappers[r['recipe']] = sw
+    references = reference_rows(bench, evaluators)
+    summaries = {rec: summarize([r for r in runs if r['recipe'] == rec]) for rec in dict.fromkeys(r['recipe'] for r in runs)}
+    command = f"facetriplet reproduce --steps {steps} --seeds {seeds} --bs {bs}" + ('' if n_groups == 256 else f' --groups {n_groups}') + \
+              ('' if tuple(recipes) == REPRO_RECIPES else ' --recipes ' + ','.join(recipes))
+    minutes = sum(r['seconds'] for r in runs) / 60
+    meta = dict(command=command, steps=steps, seeds=seeds, bs=bs, size=64, machine=machine(), train_minutes_total=minutes,
+                test_triplets=len(bench), test_videos=len(bench.videos), frames=len(bench.videos[0].first) if bench.videos else 0,
+                identity_evaluator=evaluators.identity.__dict__.get('metrics', {}), attribute_evaluator=evaluators.attributes.__dict__.get('metrics', {}))
+    results = {**meta, 'recipes': {rec: {**sm, 'runs': [{'seed': r['seed'], 'seconds': r['seconds'], **r['metrics']} for r in runs if r['recipe'] == rec]}
+                                   for rec, sm in summaries.items()}, 'references': references}
+    (out / 'results.json').write_text(json.dumps(results, indent=1))
+    samples_figure(swappers, bench, out / 'samples.png')
+    md = (f"# Reproduction: {steps} steps x {seeds} seed(s) per recipe\n\n`{command}` on {meta['machine']}: "
+          f"{minutes:.0f} min of training in all. Batch {bs}, 64 px, {len(bench)} test triplets of 128 held-out people, "
+          f"{len(bench.videos)} test videos of {meta['frames']} frames. Mean ± std over seeds; `train min` is each run's wall-clock "
+          f"training time (bootstrap's excludes its first stage, the simswap run of the same seed).\n\n" + results_table(summaries, references))
+    (out / 'results.md').write_text(md)
+    return results

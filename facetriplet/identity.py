@@ -185,12 +185,13 @@ def identity_metrics(encoder, test:PoolConfig=TEST_POOL, valid:PoolConfig|None=N
 # %% ../nbs/03_identity.ipynb #d87f878f
 def train_identity_encoder(config:IdentityConfig=IdentityConfig(),
                            pool:PoolConfig=PoolConfig('train', n_groups=256, group_size=8, n_attributes=8),
-                           epochs:int=12, lr:float=3e-3, bs:int=128, seed:int=0, param_weight:float=2.0, cache=None, show_progress=True):
-    "Train an `IdentityEncoder` with an ArcFace head on a pool's people; returns the encoder and the Learner."
+                           epochs:int=12, lr:float=3e-3, bs:int=128, seed:int=0, param_weight:float=2.0, cache=None, show_progress=True,
+                           encoder:nn.Module|None=None):     # another architecture to train instead (needs `.config.dim`)
+    "Train an `IdentityEncoder` (or `encoder`) with an ArcFace head on a pool's people; returns the encoder and the Learner."
     torch.manual_seed(seed)
     dls = identity_dataloaders(pool, bs, seed, cache, show_progress=show_progress)
     n_params = dls.one_batch()[3].shape[1]
-    model = _Classifier(IdentityEncoder(config), pool.n_groups * pool.group_size, n_params)
+    model = _Classifier(encoder if encoder is not None else IdentityEncoder(config), pool.n_groups * pool.group_size, n_params)
     def loss(pred, labels, params):                                          # L_ArcFace + lambda * L_pi
         logits, predicted = pred
         return F.cross_entropy(logits, labels) + param_weight * F.mse_loss(predicted, params)
