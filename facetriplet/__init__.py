@@ -10,6 +10,7 @@ Modules:
 - `facetriplet.identity`: The patent's "feature vectors" (claims 2 and 3): a network $E$ that maps a face to a unit vector, so that two pictures of one person point the same way whatever the pose, expression, light, hair, makeup or glasses.
 - `facetriplet.synth`: Exact triplets need a picture that no camera can take: person A with every non-identity attribute of a picture of person B. A renderer can take it. This notebook builds one in pure torch, batched, from about twenty ellipsoids and some paint.
 - `facetriplet.training`: One training step, as in the patent: a critic step, then a generator step, on exact triplets. Same models, same data, same loop for the peer recipe; only the supervision differs.
-- `facetriplet.triplets`: The patent's training sample: `source` (identity A, attributes Y), `first` (identity B, attributes X) and `target` (identity A, attributes X). Splits with disjoint people, pools cached on disk, fastai `DataLoaders`, and talking-head videos with their ground-truth swaps."""
+- `facetriplet.triplets`: The patent's training sample: `source` (identity A, attributes Y), `first` (identity B, attributes X) and `target` (identity A, attributes X). Splits with disjoint people, pools cached on disk, fastai `DataLoaders`, and talking-head videos with their ground-truth swaps.
+- `facetriplet.video`: The patent claims triplet training improves synthesized video too. A swapped video is only as good as its worst frame and its flicker: here both are measured against the exact ground-truth swapped video."""
 
 __version__ = "0.0.1"

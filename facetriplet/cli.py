@@ -21,7 +21,7 @@ from .identity import IdentityConfig, train_identity_encoder, identity_metrics, 
 
 # %% auto #0
 __all__ = ['COMMANDS', 'grid_faces', 'render_sheet', 'render_cli', 'train_identity_cli', 'train_cli', 'export_cli', 'swap_cli',
-           'main']
+           'eval_cli', 'reproduce_cli', 'train_evaluators_cli', 'main']
 
 # %% ../nbs/11_cli.ipynb #2ca47d37
 def grid_faces(n_identities:int, n_attributes:int, size:int=64, seed:int=0):
@@ -156,7 +156,61 @@ def swap_cli(source:str=None,                # picture that gives the identity
     print(f"wrote {out} ({h}x{h}, marked synthetic)")
 
 # %% ../nbs/11_cli.ipynb #9afec982
-COMMANDS = {'render': render_cli, 'train': train_cli, 'export': export_cli, 'swap': swap_cli, 'train-identity': train_identity_cli}
+def eval_cli(model:str=None,                 # swap model or training checkpoint (default: the shipped one)
+             n:int=512,                      # test triplets (1..512)
+             videos:int=4,                   # test videos of 32 frames (0..16)
+             out:str=''):                    # also write the metrics as JSON to this file
+    "Score a swap model on the fixed test triplets and videos, beside copy-first and ground-truth rows."
+    import json
+    from facetriplet.checkpoint import Swapper
+    from facetriplet.evaluation import benchmark, load_evaluators, evaluate, reference_rows, results_table
+    from facetriplet.core import default_device
+    if not 1 <= n <= 512: raise ValueError(f"--n must be between 1 and 512 (the test set has 512 triplets), got {n}")
+    if not 0 <= videos <= 16: raise ValueError(f"--videos must be between 0 and 16, got {videos}")
+    sw, ev, dev = Swapper.load(model), load_evaluators(), default_device()
+    bench = benchmark(sw.size, n, n_videos=videos)
+    ev.to(dev); sw.to(dev)
+    name = Path(model).name if model else 'shipped swapper.pth'
+    rows = {name: evaluate(sw, bench, ev, device=dev)}
+    refs = reference_rows(bench, ev)
+    print(results_table(rows, refs), end='')
+    if out:
+        try: Path(out).write_text(json.dumps({**rows, **refs}, indent=1))
+        except OSError as e: raise ValueError(f"cannot write {out!r}: {e.strerror}") from None
+        print(f'wrote {out}')
+
+def reproduce_cli(steps:int=500,             # generator steps per run
+                  seeds:int=3,               # runs per recipe (seeds 0..k-1)
+                  out:str='runs/reproduce',  # folder for runs and results.md / results.json / samples.png
+                  recipes:str='triplet,simswap,no_condition,no_target_feature,bootstrap',  # comma-separated
+                  bs:int=16,                 # batch size
+                  groups:int=256):           # train pool groups
+    "Train every recipe for equal steps and seeds, score them, write results.md/json; rerun to continue a stopped one."
+    from facetriplet.evaluation import reproduce, results_table
+    if steps < 1: raise ValueError(f"--steps must be a positive integer, got {steps}")
+    res = reproduce(out, steps, seeds, tuple(r.strip() for r in recipes.split(',') if r.strip()), bs, groups,
+                    log=lambda m: print(m, file=sys.stderr))
+    if res.get('interrupted'):
+        print(f"{res['interrupted']}: stopped, checkpoint saved; run the same command again to continue", file=sys.stderr); sys.exit(130)
+    print(Path(out, 'results.md').read_text(), end='')
+
+def train_evaluators_cli(out:str='facetriplet/weights',   # folder for identity_evaluator.pth and attribute_evaluator.pth
+                         identity_epochs:int=16,          # epochs of the identity evaluator
+                         attribute_epochs:int=10):        # epochs of the attribute regressor
+    "Train the two evaluator nets of `facetriplet eval` (never used by a training loss)."
+    import time
+    from facetriplet.evaluation import train_identity_evaluator, train_attribute_evaluator, save_evaluator
+    out = Path(out); out.mkdir(parents=True, exist_ok=True)
+    command = f'facetriplet train-evaluators --identity-epochs {identity_epochs} --attribute-epochs {attribute_epochs}'
+    for kind, fit, epochs in (('attribute_evaluator', train_attribute_evaluator, attribute_epochs), ('identity_evaluator', train_identity_evaluator, identity_epochs)):
+        t0 = time.time()
+        net, m = fit(epochs=epochs)
+        save_evaluator(net, out / f'{kind}.pth', kind, {**m, 'minutes': (time.time() - t0) / 60, 'command': command})
+        print(f'wrote {out / kind}.pth: ' + ', '.join(f'{k} {v:.4g}' for k, v in m.items() if isinstance(v, float)))
+
+# %% ../nbs/11_cli.ipynb #574452e1
+COMMANDS = {'render': render_cli, 'train': train_cli, 'export': export_cli, 'swap': swap_cli, 'eval': eval_cli, 'reproduce': reproduce_cli,
+            'train-identity': train_identity_cli, 'train-evaluators': train_evaluators_cli}
 
 def main(argv:list[str]|None=None):
     "Console script `facetriplet`: dispatch to a command."

@@ -66,8 +66,11 @@ def save_image(images:torch.Tensor|np.ndarray, # `(3,H,W)` float in [-1,1], or `
     return path
 
 def is_marked_synthetic(path) -> bool:
-    "True if the image file at `path` carries the synthetic-media mark."
-    with Image.open(path) as im: return getattr(im, 'text', {}).get('synthetic') == 'true'
+    "True if the image file at `path` carries the synthetic-media mark (PNG text chunk, or a GIF's JSON comment)."
+    with Image.open(path) as im:
+        if getattr(im, 'text', {}).get('synthetic') == 'true': return True
+        try: return json.loads(im.info.get('comment', b'{}')).get('synthetic') == 'true'
+        except (ValueError, AttributeError): return False
 
 def load_image(path, size:int|None=None) -> torch.Tensor:
     "Read an image file as `(3,H,W)` float in [-1,1] (RGB; resized to `size` x `size` if given)."

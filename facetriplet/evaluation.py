@@ -300,17 +300,19 @@ def summarize(runs:list[dict]) -> dict:
     return {'mean': {k: v.mean().item() for k, v in vals.items()}, 'std': {k: v.std().item() if len(v) > 1 else float('nan') for k, v in vals.items()},
             'seeds': len(runs)}
 
-def results_table(summaries:dict, references:dict) -> str:
-    "A markdown table: one row per recipe (mean ± std), then the reference rows."
+def results_table(rows:dict, references:dict) -> str:
+    "A markdown table: one row per method (a `summarize` result, shown mean ± std, or plain metrics), then the reference rows."
     keys = [k for k in METRICS if k in next(iter(references.values()))]
-    head = '| method | ' + ' | '.join(METRICS[k][0] for k in keys) + ' | train min |\n|---|' + '---|' * (len(keys) + 1) + '\n'
-    fmt = lambda k, v: METRICS[k][1](v) if k in METRICS else f'{v:.1f}'
-    rows = []
-    for name, sm in summaries.items():
-        cell = lambda k: fmt(k, sm['mean'][k]) + ('' if math.isnan(sm['std'][k]) else ' ± ' + fmt(k, sm['std'][k]))
-        rows.append(f'| {name} | ' + ' | '.join(cell(k) for k in keys) + f" | {sm['mean']['minutes']:.1f} |")
-    for name, m in references.items(): rows.append(f'| *{name}* | ' + ' | '.join(fmt(k, m[k]) for k in keys) + ' | |')
-    return head + '\n'.join(rows) + '\n'
+    timed = any('mean' in r for r in rows.values())
+    head = '| method | ' + ' | '.join(METRICS[k][0] for k in keys) + (' | train min |' if timed else ' |') + '\n|---|' + '---|' * (len(keys) + timed) + '\n'
+    fmt = lambda k, v: METRICS[k][1](v)
+    lines = []
+    for name, r in list(rows.items()) + [(f'*{k}*', v) for k, v in references.items()]:
+        if 'mean' in r:
+            cells = [fmt(k, r['mean'][k]) + ('' if math.isnan(r['std'][k]) else ' ± ' + fmt(k, r['std'][k])) for k in keys] + [f"{r['mean']['minutes']:.1f}"]
+        else: cells = [fmt(k, r[k]) for k in keys] + ([''] if timed else [])
+        lines.append(f'| {name} | ' + ' | '.join(cells) + ' |')
+    return head + '\n'.join(lines) + '\n'
 
 def samples_figure(swappers:dict, bench:Benchmark, path=None, n:int=8):
     "Rows source, first, target, then one output row per recipe, for `n` test triplets; saved (marked) to `path`."
