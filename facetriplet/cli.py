@@ -13,7 +13,7 @@ from pathlib import Path
 import torch
 warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated')   # raised inside fastai's imports, not actionable
 from fastcore.script import anno_parser, store_true
-from .core import save_image, image_grid, load_image
+from .core import save_image, image_grid, load_image, from_uint8, to_uint8
 import torch.nn.functional as F
 from .synth import sample_identity, sample_attributes, render
 from .triplets import make_triplets, split_seeds, PoolConfig
@@ -21,7 +21,7 @@ from .identity import IdentityConfig, train_identity_encoder, identity_metrics, 
 
 # %% auto #0
 __all__ = ['COMMANDS', 'grid_faces', 'render_sheet', 'render_cli', 'train_identity_cli', 'train_cli', 'export_cli', 'swap_cli',
-           'eval_cli', 'reproduce_cli', 'train_evaluators_cli', 'main']
+           'image_size', 'eval_cli', 'reproduce_cli', 'train_evaluators_cli', 'main']
 
 # %% ../nbs/11_cli.ipynb #2ca47d37
 def grid_faces(n_identities:int, n_attributes:int, size:int=64, seed:int=0):
@@ -135,25 +135,37 @@ def export_cli(checkpoint:str=None,          # a training checkpoint, e.g. runs/
 
 def swap_cli(source:str=None,                # picture that gives the identity
              first:str=None,                 # picture whose face is replaced (what face-swap apps call the "target")
-             out:str='swapped.png',          # output PNG, marked as synthetic media
-             model:str=None):                # swap model or training checkpoint (default: the shipped one)
-    "Put the face of --source into --first; writes a PNG marked as synthetic media."
+             out:str='swapped.png',          # output .png or .jpg, marked as synthetic media
+             model:str=None,                 # swap model or training checkpoint (default: the shipped one)
+             face:int=0,                     # which face of --first to replace in a photo (0: the largest)
+             align:str='auto'):              # 'yes': detect+align+paste back; 'no': inputs are face crops; 'auto': square <= 256 px means crop
+    "Put the face of --source into --first (face crops or photos); writes a PNG/JPEG marked as synthetic media."
     from facetriplet.checkpoint import Swapper
+    from facetriplet.faces import read_photo, swap_photos, save_marked
     if not source or not first: raise ValueError("both --source and --first are required")
-    if Path(out).suffix.lower() != '.png': raise ValueError(f"--out must be a .png file (it carries the synthetic-media mark), got {out!r}")
+    if align not in ('auto', 'yes', 'no'): raise ValueError(f"--align must be auto, yes or no, got {align!r}")
+    if Path(out).suffix.lower() not in ('.png', '.jpg', '.jpeg'): raise ValueError(f"--out must be a .png or .jpg file (formats that carry the synthetic-media mark), got {out!r}")
+    pics = {'source': read_photo(source), 'first': read_photo(first)}        # (H,W,3) uint8, upright RGB
     sw = Swapper.load(model)
-    pics = {}
-    for name, path in (('source', source), ('first', first)):
-        img = load_image(path)                                         # (3,H,W) in [-1,1]
-        if img.shape[1] != img.shape[2]: raise ValueError(f"--{name} must be a square face picture, got {img.shape[2]}x{img.shape[1]} ({path})")
-        pics[name] = img
-    h = pics['first'].shape[-1]
-    s, f = (F.interpolate(pics[k][None], (sw.size, sw.size), mode='bicubic', antialias=True).clamp(-1, 1) for k in ('source', 'first'))
-    o = sw(s, f)                                                       # (1,3,size,size)
-    if h != sw.size: o = F.interpolate(o, (h, h), mode='bicubic', antialias=True).clamp(-1, 1)
-    try: save_image(o[0], out, made_by='facetriplet swap', source=Path(source).name, first=Path(first).name, model=Path(model).name if model else 'shipped swapper.pth')
+    crops = align == 'no' or (align == 'auto' and all(p.shape[0] == p.shape[1] <= 256 for p in pics.values()))
+    meta = dict(made_by='facetriplet swap', source=Path(source).name, first=Path(first).name, model=Path(model).name if model else 'shipped swapper.pth')
+    if crops:
+        for name, p in pics.items():
+            if p.shape[0] != p.shape[1]: raise ValueError(f"--{name} must be a square face picture with --align no, got {p.shape[1]}x{p.shape[0]} ({source if name == 'source' else first})")
+        h = pics['first'].shape[0]
+        s, f = (F.interpolate(from_uint8(pics[k])[None], (sw.size, sw.size), mode='bicubic', antialias=True).clamp(-1, 1) for k in ('source', 'first'))
+        o = sw(s, f)                                                   # (1,3,size,size)
+        if h != sw.size: o = F.interpolate(o, (h, h), mode='bicubic', antialias=True).clamp(-1, 1)
+        image, note = to_uint8(o[0]), f'{h}x{h}'
+    else:
+        res = swap_photos(sw, pics['source'], pics['first'], face)
+        image, note = res.image, f"{image_size(res.image)}, face {res.face} of {res.n_faces}"
+        if res.n_faces > 1 and face == 0: print(f"note: {res.n_faces} faces in --first; replaced the largest (choose another with --face N)", file=sys.stderr)
+    try: save_marked(image, out, **meta)
     except OSError as e: raise ValueError(f"cannot write {out!r}: {e.strerror}") from None
-    print(f"wrote {out} ({h}x{h}, marked synthetic)")
+    print(f"wrote {out} ({note}, marked synthetic)")
+
+def image_size(a): return f'{a.shape[1]}x{a.shape[0]}'
 
 # %% ../nbs/11_cli.ipynb #9afec982
 def eval_cli(model:str=None,                 # swap model or training checkpoint (default: the shipped one)

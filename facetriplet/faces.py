@@ -8,16 +8,16 @@ Docs: https://facetriplet.github.io/facetriplet/real_faces.html.md"""
 
 # %% ../nbs/10_real_faces.ipynb #86f7ead1
 from __future__ import annotations
-import time
+import os, json, time
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np, torch, torch.nn.functional as F
 from PIL import Image, ImageOps, ImageDraw, ImageFilter
-from .core import from_uint8, to_uint8
+from .core import from_uint8, to_uint8, save_image, SYNTHETIC_MARK
 
 # %% auto #0
 __all__ = ['MIN_PHOTO', 'FACE_TEMPLATE', 'read_photo', 'Face', 'detect_faces', 'similarity_transform', 'warp', 'align_face',
-           'landmark_hull', 'feather', 'match_colour', 'paste_back', 'PhotoSwap', 'swap_photos']
+           'landmark_hull', 'feather', 'match_colour', 'paste_back', 'PhotoSwap', 'swap_photos', 'save_marked']
 
 # %% ../nbs/10_real_faces.ipynb #4c3a4829
 MIN_PHOTO = 32                                       # smallest side we accept, in pixels
@@ -192,3 +192,16 @@ def swap_photos(swapper, source:np.ndarray, first:np.ndarray, face:int=0, colour
     image = paste_back(first, out, mask, M)
     sec['paste'] = time.perf_counter() - t
     return PhotoSwap(image, dict(source=s_crop, first=f_crop, output=out, mask=mask), len(ff), face, sec)
+
+# %% ../nbs/10_real_faces.ipynb #c79e02c2
+def save_marked(image:np.ndarray, path, **meta) -> Path:
+    "Write an RGB `(H,W,3)` uint8 image as PNG or JPEG (by suffix) carrying the synthetic-media mark; atomically."
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == '.png': return save_image(image, path, **meta)
+    if suffix not in ('.jpg', '.jpeg'): raise ValueError(f"output must be .png or .jpg (formats that carry the synthetic-media mark), got {path.name!r}")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + '.tmp')
+    Image.fromarray(image).save(tmp, format='JPEG', quality=95, comment=json.dumps({**SYNTHETIC_MARK, **{k: str(v) for k, v in meta.items()}}))
+    os.replace(tmp, path)
+    return path

@@ -59,3 +59,26 @@ def test_train_bad_input(tmp_path):
     (tmp_path / 'file').write_text('x')
     r = run('train', '--out', str(tmp_path / 'file' / 'run'))
     assert r.returncode == 2 and 'error:' in r.stderr and 'Traceback' not in r.stderr, r.stderr
+
+def _hopper():
+    import matplotlib
+    from pathlib import Path
+    return Path(matplotlib.get_data_path()) / 'sample_data' / 'grace_hopper.jpg'    # a real photo shipped with matplotlib
+
+def test_swap_into_a_photo_pastes_back_at_full_size_as_marked_jpeg(tmp_path):
+    from facetriplet.synth import sample_identity, sample_attributes, render
+    from facetriplet.triplets import split_seeds
+    from facetriplet.core import save_image
+    save_image(render(sample_identity(split_seeds('test', 1)), sample_attributes(split_seeds('test', 1, 'attributes')), 256).image[0], tmp_path / 'person.png')
+    r = run('swap', '--source', str(tmp_path / 'person.png'), '--first', str(_hopper()), '-o', str(tmp_path / 'out.jpg'))
+    assert r.returncode == 0, r.stderr
+    out, photo = Image.open(tmp_path / 'out.jpg'), Image.open(_hopper())
+    assert out.size == photo.size and is_marked_synthetic(tmp_path / 'out.jpg')
+    import numpy as np
+    diff = np.abs(np.asarray(out, dtype=float) - np.asarray(photo, dtype=float)).sum(-1)
+    assert diff[:60].mean() < 10 and diff[150:350, 170:350].mean() > 40          # background kept, face replaced
+    r = run('swap', '--source', str(tmp_path / 'person.png'), '--first', str(_hopper()), '--face', '3', '-o', str(tmp_path / 'x.jpg'))
+    assert r.returncode == 2 and 'the first photo has 1 face(s)' in r.stderr and not (tmp_path / 'x.jpg').exists()
+    Image.new('RGB', (300, 200), (90, 120, 200)).save(tmp_path / 'sky.jpg')
+    r = run('swap', '--source', str(tmp_path / 'person.png'), '--first', str(tmp_path / 'sky.jpg'), '-o', str(tmp_path / 'x.jpg'))
+    assert r.returncode == 2 and r.stderr.strip().splitlines()[-1] == 'error: no face found in the first photo'
