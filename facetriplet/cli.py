@@ -86,7 +86,7 @@ def train_identity_cli(out:str='facetriplet/weights/identity_encoder.pth',  # wh
           f"retrieval top-1 {metrics['retrieval_top1']:.2%} over {metrics['gallery']} held-out people")
 
 # %% ../nbs/11_cli.ipynb #6192b50b
-def train_cli(recipe:str='triplet',          # triplet (the patent), simswap (the peer), no_condition, no_target_feature, bootstrap
+def train_cli(recipe:str='',                 # triplet (the patent; default), simswap (the peer), no_condition, no_target_feature, bootstrap (default with --data)
               size:int=64,                   # image size
               steps:int=2000,                # total generator steps (a resumed run continues to this count)
               minutes:float=0,               # stop after this many minutes (0: no limit)
@@ -98,20 +98,42 @@ def train_cli(recipe:str='triplet',          # triplet (the patent), simswap (th
               every:int=200,                 # write the resumable checkpoint every this many steps
               precision:str='auto',          # 'auto' (bf16 where the hardware has it), 'bf16', 'fp16' or 'fp32'
               compile:store_true=False,      # torch.compile the networks (measured: no gain on CPU)
-              first_stage:str=''):           # bootstrap: simswap model (training checkpoint or export) that makes `first`
-    "Train a swap model on synthetic triplets; write model.pth, samples.png, losses.png, metrics.json to --out."
+              first_stage:str='',            # bootstrap: simswap model (training checkpoint or export) that makes `first`
+              data:str=''):                  # your photos: a folder with one sub-folder per person (needs the faces extra)
+    "Train a swap model on synthetic triplets (or --data photos); write model.pth, samples.png, losses.png, metrics.json to --out."
     from facetriplet.training import TrainConfig, train
     from facetriplet.identity import SHIPPED_IDENTITY
     from facetriplet.generator import GeneratorConfig
     from dataclasses import asdict
     if minutes < 0: raise ValueError(f"--minutes must be >= 0, got {minutes}")
-    config = TrainConfig(recipe=recipe, size=size, bs=bs, steps=steps, seed=seed, n_groups=groups, precision=precision, compile=compile,
-                         first_stage=first_stage, generator=asdict(GeneratorConfig(size=size)))
-    if not SHIPPED_IDENTITY.exists(): raise ValueError(f"the identity encoder is missing ({SHIPPED_IDENTITY}); run facetriplet train-identity")
     if every < 1: raise ValueError(f"--every must be a positive integer, got {every}")
-    m = train(config, out, resume=resume, minutes=minutes or None, checkpoint_every=every)
+    recipe = recipe or ('bootstrap' if data else 'triplet')
+    if data and recipe not in ('bootstrap', 'simswap'): raise ValueError(f"photos have no exact triplets: use --recipe bootstrap or simswap with --data, not {recipe!r}")
+    make = lambda rec, fs='': TrainConfig(recipe=rec, size=size, bs=bs, steps=steps, seed=seed, n_groups=groups, precision=precision, compile=compile,
+                                          first_stage=fs, generator=asdict(GeneratorConfig(size=size)))
+    if not data: config = make(recipe, first_stage)                   # checks the options before anything is loaded
+    if not SHIPPED_IDENTITY.exists(): raise ValueError(f"the identity encoder is missing ({SHIPPED_IDENTITY}); run facetriplet train-identity")
+    dls = None
+    if data:
+        from facetriplet.faces import FaceFolder, folder_dataloaders
+        from facetriplet.core import default_device
+        folder = FaceFolder.load(data, size)
+        print(folder.summary(), file=sys.stderr)
+        dls = folder_dataloaders(folder, bs, seed, device=default_device())
+        if recipe == 'bootstrap' and not first_stage:                  # stage 1: a simswap model on the same photos
+            stage = Path(out) / 'first_stage'
+            print(f"training the first stage (simswap, {steps} steps) in {stage}", file=sys.stderr)
+            done = (stage / 'metrics.json').exists()
+            if not done:
+                m = train(make('simswap'), stage, resume=(stage / 'model.pth').exists(), minutes=minutes or None, checkpoint_every=every, dls=dls)
+                if m.get('interrupted'):
+                    print(f"{m['interrupted']}: stopped in the first stage, checkpoint saved; run the same command with --resume", file=sys.stderr); sys.exit(130)
+            first_stage = str(stage / 'model.pth')
+        config = make(recipe, first_stage)
+    m = train(config, out, resume=resume and (Path(out) / 'model.pth').exists() if data else resume, minutes=minutes or None, checkpoint_every=every, dls=dls)
     if m.get('interrupted'):
         print(f"{m['interrupted']}: stopped after step {m['steps']}, checkpoint saved; continue with --resume", file=sys.stderr); sys.exit(130)
+    if data: print(f"wrote {out}/model.pth after {m['steps']} steps ({recipe} on {data}); identity cosine to source on held-out people {m['identity_cosine']:.3f}"); return
     print(f"wrote {out}/model.pth after {m['steps']} steps: held-out PSNR {m['psnr']:.2f} dB (copy first: {m['psnr_copy_first']:.2f} dB), "
           f"identity cosine to source {m['identity_cosine']:.3f} (copy first: {m['identity_cosine_copy_first']:.3f})")
 

@@ -8,16 +8,21 @@ Docs: https://facetriplet.github.io/facetriplet/real_faces.html.md"""
 
 # %% ../nbs/10_real_faces.ipynb #86f7ead1
 from __future__ import annotations
-import os, json, time
+import os, json, time, hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np, torch, torch.nn.functional as F
 from PIL import Image, ImageOps, ImageDraw, ImageFilter
+from fastprogress.fastprogress import progress_bar
+from fastai.data.core import DataLoaders
 from .core import from_uint8, to_uint8, save_image, SYNTHETIC_MARK
+from .synth import FACE
+from .triplets import GatherDataLoader, cache_dir, _atomic_save
 
 # %% auto #0
-__all__ = ['MIN_PHOTO', 'FACE_TEMPLATE', 'read_photo', 'Face', 'detect_faces', 'similarity_transform', 'warp', 'align_face',
-           'landmark_hull', 'feather', 'match_colour', 'paste_back', 'PhotoSwap', 'swap_photos', 'save_marked']
+__all__ = ['MIN_PHOTO', 'FACE_TEMPLATE', 'PHOTO_SUFFIXES', 'read_photo', 'Face', 'detect_faces', 'similarity_transform', 'warp',
+           'align_face', 'landmark_hull', 'feather', 'match_colour', 'paste_back', 'PhotoSwap', 'swap_photos',
+           'save_marked', 'FaceFolder', 'folder_dataloaders']
 
 # %% ../nbs/10_real_faces.ipynb #4c3a4829
 MIN_PHOTO = 32                                       # smallest side we accept, in pixels
@@ -205,3 +210,81 @@ def save_marked(image:np.ndarray, path, **meta) -> Path:
     Image.fromarray(image).save(tmp, format='JPEG', quality=95, comment=json.dumps({**SYNTHETIC_MARK, **{k: str(v) for k, v in meta.items()}}))
     os.replace(tmp, path)
     return path
+
+# %% ../nbs/10_real_faces.ipynb #4bf8f6be
+PHOTO_SUFFIXES = ('.jpg', '.jpeg', '.png', '.webp', '.bmp')
+
+@dataclass
+class FaceFolder:
+    "Aligned crops `images` `(N,3,s,s)` uint8, face regions `hulls` `(N,s,s)` bool, person `labels` `(N,)`, and what was skipped."
+    images: torch.Tensor
+    hulls: torch.Tensor
+    labels: torch.Tensor
+    names: list
+    skipped_files: list                     # (path, reason)
+    skipped_people: int                     # people with fewer than 2 usable photos
+    def __len__(self): return len(self.images)
+
+    @classmethod
+    def load(cls, root, size:int=64, cache=None, show_progress:bool=True) -> FaceFolder:
+        "Align (or read from the cache) every photo under `root/<person>/`."
+        root = Path(root)
+        if not root.is_dir(): raise ValueError(f"--data must be a folder with one sub-folder per person, got {str(root)!r}")
+        people = sorted(p for p in root.iterdir() if p.is_dir())
+        files = [(p.name, f) for p in people for f in sorted(p.iterdir()) if f.suffix.lower() in PHOTO_SUFFIXES]
+        if not files: raise ValueError(f"no photos (.jpg .png .webp .bmp) in sub-folders of {str(root)!r}; expected {root}/<person>/<photo>")
+        key = hashlib.sha1(json.dumps([size, FACE_TEMPLATE.tolist()] + [(str(f.relative_to(root)), f.stat().st_size, f.stat().st_mtime_ns) for _, f in files]).encode()).hexdigest()[:16]
+        path = Path(cache or cache_dir()) / f'faces-{key}.pt'
+        if path.exists():
+            try:
+                d = torch.load(path, weights_only=True)
+                return cls(d['images'], d['hulls'], d['labels'], d['names'], [tuple(s) for s in d['skipped_files']], d['skipped_people'])
+            except Exception: pass                                    # damaged cache: align again
+        crops, hulls, owners, skipped = [], [], [], []
+        for name, f in (progress_bar(files, leave=False) if show_progress else files):
+            try:
+                photo = read_photo(f)
+                faces = detect_faces(photo)
+                if not faces: skipped.append((str(f), 'no face found')); continue
+                crop, M = align_face(photo, faces[0], size)
+                crops.append(crop.add(1).mul(127.5).round().clamp(0, 255).to(torch.uint8)); owners.append(name)
+                hulls.append(landmark_hull(faces[0].landmarks @ M[:, :2].T + M[:, 2], size)[0] > 0.5)
+            except ValueError as e: skipped.append((str(f), str(e)))
+        counts = {n: owners.count(n) for n in dict.fromkeys(owners)}
+        keep_names = [n for n, c in counts.items() if c >= 2]
+        keep = [i for i, n in enumerate(owners) if n in keep_names]
+        if len(keep_names) < 2: raise ValueError(f"{str(root)!r}: need at least 2 people with 2 or more usable photos each, found {len(keep_names)}")
+        out = cls(torch.stack([crops[i] for i in keep]), torch.stack([hulls[i] for i in keep]),
+                  torch.tensor([keep_names.index(owners[i]) for i in keep]), keep_names, skipped, len(counts) - len(keep_names))
+        _atomic_save({'images': out.images, 'hulls': out.hulls, 'labels': out.labels, 'names': out.names,
+                      'skipped_files': [list(s) for s in skipped], 'skipped_people': out.skipped_people}, path)
+        return out
+
+    def summary(self) -> str:
+        return (f"{len(self.names)} people, {len(self)} aligned photos; skipped {self.skipped_people} people with fewer than 2 usable photos "
+                f"and {len(self.skipped_files)} files" + ''.join(f"\n  skipped {p}: {r}" for p, r in self.skipped_files[:20]))
+
+# %% ../nbs/10_real_faces.ipynb #8c75352e
+def folder_dataloaders(folder:FaceFolder, bs:int=16, seed:int=0, valid_fraction:float=0.1, device=None) -> DataLoaders:
+    "Train/valid `DataLoaders` of `(source, first, target, segmentation)` from a `FaceFolder`; valid holds separate people."
+    n_people = len(folder.names)
+    n_valid = max(1, round(valid_fraction * n_people)) if n_people >= 4 else 0
+    valid_people = torch.arange(n_people - n_valid, n_people)
+    is_valid = torch.isin(folder.labels, valid_people)
+    def fetcher(rows):
+        labels = folder.labels[rows]
+        mates = [rows[(labels == labels[k]) & (rows != rows[k])] for k in range(len(rows))]      # other photos of the same person
+        strangers = {int(p): rows[labels != p] for p in labels.unique()}                          # photos of everybody else
+        def fetch(index):
+            t = rows[index]                                                   # targets (B,)
+            pick = lambda c: c[torch.randint(len(c), ())]                     # global RNG: saved in checkpoints, so resumable
+            src = torch.stack([pick(mates[k]) for k in index.tolist()])
+            first = torch.stack([pick(strangers[int(labels[k])]) for k in index.tolist()]) if len(strangers) > 1 else t
+            f = lambda r: folder.images[r].float().div(127.5).sub(1)
+            return f(src), f(first), f(t), folder.hulls[t].long() * FACE    # face region as renderer classes
+        return fetch
+    tr, va = (~is_valid).nonzero()[:, 0], (is_valid.nonzero()[:, 0] if n_valid else (~is_valid).nonzero()[:, 0])
+    dls = DataLoaders(GatherDataLoader(fetcher(tr), len(tr), bs=bs, shuffle=True, drop_last=len(tr) >= bs, seed=seed, device=device),
+                      GatherDataLoader(fetcher(va), len(va), bs=bs, device=device))
+    dls.n_inp = 2
+    return dls
