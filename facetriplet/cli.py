@@ -193,25 +193,43 @@ def image_size(a): return f'{a.shape[1]}x{a.shape[0]}'
 def eval_cli(model:str=None,                 # swap model or training checkpoint (default: the shipped one)
              n:int=512,                      # test triplets (1..512)
              videos:int=4,                   # test videos of 32 frames (0..16)
-             out:str=''):                    # also write the metrics as JSON to this file
-    "Score a swap model on the fixed test triplets and videos, beside copy-first and ground-truth rows."
+             out:str='',                     # also write the metrics as JSON to this file
+             data:str='',                    # score on your photos instead: a folder with one sub-folder per person
+             pairs:int=32):                  # with --data: source/first pairs of different people to swap
+    "Score a swap model on the fixed test triplets and videos (or --data photos), beside copy-first (and ground-truth) rows."
     import json
     from facetriplet.checkpoint import Swapper
-    from facetriplet.evaluation import benchmark, load_evaluators, evaluate, reference_rows, results_table
     from facetriplet.core import default_device
-    if not 1 <= n <= 512: raise ValueError(f"--n must be between 1 and 512 (the test set has 512 triplets), got {n}")
-    if not 0 <= videos <= 16: raise ValueError(f"--videos must be between 0 and 16, got {videos}")
-    sw, ev, dev = Swapper.load(model), load_evaluators(), default_device()
-    bench = benchmark(sw.size, n, n_videos=videos)
-    ev.to(dev); sw.to(dev)
-    name = Path(model).name if model else 'shipped swapper.pth'
-    rows = {name: evaluate(sw, bench, ev, device=dev)}
-    refs = reference_rows(bench, ev)
-    print(results_table(rows, refs), end='')
+    if data: rows = _eval_photos(model, data, pairs)
+    else:
+        from facetriplet.evaluation import benchmark, load_evaluators, evaluate, reference_rows, results_table
+        if not 1 <= n <= 512: raise ValueError(f"--n must be between 1 and 512 (the test set has 512 triplets), got {n}")
+        if not 0 <= videos <= 16: raise ValueError(f"--videos must be between 0 and 16, got {videos}")
+        sw, ev, dev = Swapper.load(model), load_evaluators(), default_device()
+        bench = benchmark(sw.size, n, n_videos=videos)
+        ev.to(dev); sw.to(dev)
+        name = Path(model).name if model else 'shipped swapper.pth'
+        ours = {name: evaluate(sw, bench, ev, device=dev)}
+        refs = reference_rows(bench, ev)
+        print(results_table(ours, refs), end='')
+        rows = {**ours, **refs}
     if out:
-        try: Path(out).write_text(json.dumps({**rows, **refs}, indent=1))
+        try: Path(out).write_text(json.dumps(rows, indent=1))
         except OSError as e: raise ValueError(f"cannot write {out!r}: {e.strerror}") from None
         print(f'wrote {out}')
+
+def _eval_photos(model, data, pairs):
+    "dlib-based scores of the model and of copying `first` on pairs of people from a photo folder; prints a table."
+    from facetriplet.checkpoint import Swapper
+    from facetriplet.faces import photo_metrics, swap_photos
+    if pairs < 1: raise ValueError(f"--pairs must be a positive integer, got {pairs}")
+    sw = Swapper.load(model)
+    name = Path(model).name if model else 'shipped swapper.pth'
+    rows = {name: photo_metrics(lambda s, f: swap_photos(sw, s, f).image, data, pairs), 'copy first': photo_metrics(lambda s, f: f, data, pairs)}
+    keys = ('cosine_to_source', 'distance_to_source', 'distance_to_first', 'id_retrieval', 'pose_error', 'mouth_error', 'eye_error', 'pairs')
+    print('| method | ' + ' | '.join(keys) + ' |\n|---|' + '---|' * len(keys))
+    for k, r in rows.items(): print(f'| {k} | ' + ' | '.join(f'{r[c]:.3f}' if isinstance(r[c], float) else str(r[c]) for c in keys) + ' |')
+    return rows
 
 def reproduce_cli(steps:int=500,             # generator steps per run
                   seeds:int=3,               # runs per recipe (seeds 0..k-1)

@@ -22,7 +22,7 @@ from .triplets import GatherDataLoader, cache_dir, _atomic_save
 # %% auto #0
 __all__ = ['MIN_PHOTO', 'FACE_TEMPLATE', 'PHOTO_SUFFIXES', 'read_photo', 'Face', 'detect_faces', 'similarity_transform', 'warp',
            'align_face', 'landmark_hull', 'feather', 'match_colour', 'paste_back', 'PhotoSwap', 'swap_photos',
-           'save_marked', 'FaceFolder', 'folder_dataloaders']
+           'save_marked', 'FaceFolder', 'folder_dataloaders', 'landmark_attributes', 'face_descriptor', 'photo_metrics']
 
 # %% ../nbs/10_real_faces.ipynb #4c3a4829
 MIN_PHOTO = 32                                       # smallest side we accept, in pixels
@@ -288,3 +288,69 @@ def folder_dataloaders(folder:FaceFolder, bs:int=16, seed:int=0, valid_fraction:
                       GatherDataLoader(fetcher(va), len(va), bs=bs, device=device))
     dls.n_inp = 2
     return dls
+
+# %% ../nbs/10_real_faces.ipynb #05955592
+def landmark_attributes(p:np.ndarray) -> np.ndarray:
+    "Pose proxies (yaw, pitch, roll in degrees) and expression proxies (mouth and eye aspect ratios) from 68 landmarks `(68,2)`."
+    eye_l, eye_r, nose, mouth = p[36:42].mean(0), p[42:48].mean(0), p[30], p[[48, 54]].mean(0)
+    mid, d = (eye_l + eye_r) / 2, eye_r - eye_l
+    iod = np.linalg.norm(d)
+    roll = np.degrees(np.arctan2(d[1], d[0]))
+    c, s = np.cos(np.radians(-roll)), np.sin(np.radians(-roll))
+    n = np.array([[c, -s], [s, c]]) @ (nose - mid) / iod                        # nose offset in the face's own frame
+    m = np.array([[c, -s], [s, c]]) @ (mouth - mid) / iod
+    yaw = np.degrees(np.arcsin(np.clip(n[0] / 0.5, -1, 1)))
+    pitch = np.degrees(np.arcsin(np.clip((n[1] / max(m[1], 1e-6) - 0.55) / 0.5, -1, 1)))   # 0.55: nose tip's usual height between eyes and mouth
+    mar = np.linalg.norm(p[66] - p[62]) / np.linalg.norm(p[64] - p[60])
+    ear = np.mean([(np.linalg.norm(p[a + 1] - p[a + 5]) + np.linalg.norm(p[a + 2] - p[a + 4])) / (2 * np.linalg.norm(p[a] - p[a + 3])) for a in (36, 42)])
+    return np.array([yaw, pitch, roll, mar, ear])
+
+def face_descriptor(photo:np.ndarray, face:Face) -> np.ndarray:
+    "dlib's 128-D face descriptor of one detected face (real-world recogniser; nothing of ours trained it)."
+    d = _dlib()
+    if 'recognizer' not in d:
+        import face_recognition_models as frm
+        d['recognizer'] = d['dlib'].face_recognition_model_v1(frm.face_recognition_model_location())
+    dl = d['dlib']
+    shape = dl.full_object_detection(dl.rectangle(*map(int, face.box)), [dl.point(int(round(x)), int(round(y))) for x, y in face.landmarks])
+    return np.array(d['recognizer'].compute_face_descriptor(np.ascontiguousarray(photo), shape))
+
+# %% ../nbs/10_real_faces.ipynb #621214f2
+def photo_metrics(swap_fn, folder_root, pairs:int=32, seed:int=0, show_progress:bool=False) -> dict:
+    "Score `swap_fn(source_photo, first_photo) -> photo` on pairs of different people from a folder of people (dlib evaluators)."
+    root = Path(folder_root)
+    people = {p.name: [f for f in sorted(p.iterdir()) if f.suffix.lower() in PHOTO_SUFFIXES] for p in sorted(root.iterdir()) if p.is_dir()} if root.is_dir() else {}
+    people = {k: v for k, v in people.items() if len(v) >= 2}
+    if len(people) < 2: raise ValueError(f"--data {str(root)!r}: need at least 2 people with 2 or more photos each")
+    g = np.random.default_rng(seed)
+    names = list(people)
+    gallery, rows = {}, []                                                     # mean descriptor per person, from photos never used as source
+    for _ in (progress_bar(range(pairs), leave=False) if show_progress else range(pairs)):
+        a, b = g.choice(len(names), 2, replace=False)
+        src_path, first_path = people[names[a]][0], people[names[b]][g.integers(len(people[names[b]]))]
+        try:
+            src, first = read_photo(src_path), read_photo(first_path)
+            out = swap_fn(src, first)
+            fo, ff, fs = detect_faces(out), detect_faces(first), detect_faces(src)
+        except ValueError: continue                                           # no face: not scored (counted below)
+        if not (fo and ff and fs): continue
+        rows.append(dict(person=names[a], out=face_descriptor(out, fo[0]), src=face_descriptor(src, fs[0]), first=face_descriptor(first, ff[0]),
+                         att_out=landmark_attributes(fo[0].landmarks), att_first=landmark_attributes(ff[0].landmarks)))
+    if not rows: raise ValueError("no pair could be scored (no face found in the outputs)")
+    for name, files in people.items():                                         # gallery: every photo but the one used as source
+        ds = []
+        for f in files[1:]:
+            try:
+                ph = read_photo(f); fc = detect_faces(ph)
+                if fc: ds.append(face_descriptor(ph, fc[0]))
+            except ValueError: pass
+        if ds: gallery[name] = np.mean(ds, 0)
+    gnames = list(gallery); G = np.stack([gallery[n] for n in gnames])
+    out, src, first = (np.stack([r[k] for r in rows]) for k in ('out', 'src', 'first'))
+    nearest = [gnames[i] for i in np.linalg.norm(out[:, None] - G[None], axis=-1).argmin(1)]
+    cos = lambda x, y: (x * y).sum(-1) / np.linalg.norm(x, axis=-1) / np.linalg.norm(y, axis=-1)
+    err = np.abs(np.stack([r['att_out'] - r['att_first'] for r in rows]))
+    return dict(pairs=len(rows), skipped=pairs - len(rows), distance_to_source=float(np.linalg.norm(out - src, axis=-1).mean()),
+                distance_to_first=float(np.linalg.norm(out - first, axis=-1).mean()), cosine_to_source=float(cos(out, src).mean()),
+                id_retrieval=float(np.mean([n == r['person'] for n, r in zip(nearest, rows)])), gallery=len(gnames),
+                pose_error=float(err[:, :3].mean()), mouth_error=float(err[:, 3].mean()), eye_error=float(err[:, 4].mean()))

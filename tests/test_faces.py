@@ -45,3 +45,11 @@ def test_train_data_bad_input(people, tmp_path, args, message):
 def test_train_data_not_a_folder(tmp_path):
     r = run('train', '--data', str(tmp_path / 'nowhere'), '--out', str(tmp_path / 'x'))
     assert r.returncode == 2 and 'one sub-folder per person' in r.stderr.strip().splitlines()[-1], r.stderr
+
+def test_eval_on_a_photo_folder(people, tmp_path):
+    r = run('eval', '--data', str(people), '--pairs', '4', '-o', str(tmp_path / 'p.json'))
+    assert r.returncode == 0, r.stderr
+    rows = json.loads((tmp_path / 'p.json').read_text())
+    assert rows['copy first']['distance_to_first'] == 0 and rows['copy first']['pose_error'] == 0
+    assert rows['shipped swapper.pth']['distance_to_first'] > 0.1 and rows['shipped swapper.pth']['pairs'] >= 2
+    assert '| copy first |' in r.stdout
