@@ -82,3 +82,22 @@ def test_swap_into_a_photo_pastes_back_at_full_size_as_marked_jpeg(tmp_path):
     Image.new('RGB', (300, 200), (90, 120, 200)).save(tmp_path / 'sky.jpg')
     r = run('swap', '--source', str(tmp_path / 'person.png'), '--first', str(tmp_path / 'sky.jpg'), '-o', str(tmp_path / 'x.jpg'))
     assert r.returncode == 2 and r.stderr.strip().splitlines()[-1] == 'error: no face found in the first photo'
+
+def test_swap_picks_the_face_asked_for_and_says_when_there_are_several(tmp_path):
+    import numpy as np
+    from facetriplet.synth import sample_identity, sample_attributes, render
+    from facetriplet.triplets import split_seeds
+    from facetriplet.core import save_image
+    save_image(render(sample_identity(split_seeds('test', 1)), sample_attributes(split_seeds('test', 1, 'attributes')), 256).image[0], tmp_path / 'person.png')
+    hopper = Image.open(_hopper())
+    small = hopper.resize((hopper.width * 2 // 3, hopper.height * 2 // 3))
+    two = Image.new('RGB', (hopper.width + small.width, hopper.height), (200, 200, 200))
+    two.paste(hopper, (0, 0)); two.paste(small, (hopper.width, 0)); two.save(tmp_path / 'two.png')
+    r = run('swap', '--source', str(tmp_path / 'person.png'), '--first', str(tmp_path / 'two.png'), '-o', str(tmp_path / 'a.png'))
+    assert r.returncode == 0 and 'note: 2 faces in --first; replaced the largest' in r.stderr, r.stderr
+    r = run('swap', '--source', str(tmp_path / 'person.png'), '--first', str(tmp_path / 'two.png'), '--face', '1', '-o', str(tmp_path / 'b.png'))
+    assert r.returncode == 0, r.stderr
+    a, b, orig = (np.asarray(Image.open(p), dtype=float) for p in (tmp_path / 'a.png', tmp_path / 'b.png', tmp_path / 'two.png'))
+    W = hopper.width
+    assert np.abs(a - orig)[:, :W].mean() > 3 * np.abs(a - orig)[:, W:].mean()      # face 0: the large one on the left
+    assert np.abs(b - orig)[:, W:].mean() > 3 * np.abs(b - orig)[:, :W].mean()      # face 1: the small one on the right
