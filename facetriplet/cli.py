@@ -119,7 +119,8 @@ def train_cli(recipe:str='',                 # triplet (the patent; default), si
         from facetriplet.core import default_device
         folder = FaceFolder.load(data, size)
         print(folder.summary(), file=sys.stderr)
-        dls = folder_dataloaders(folder, bs, seed, device=default_device())
+        from facetriplet.training import rank_and_world
+        dls = folder_dataloaders(folder, bs, seed + rank_and_world()[0], device=default_device())   # each torchrun rank its own order
         if recipe == 'bootstrap' and not first_stage:                  # stage 1: a simswap model on the same photos
             stage = Path(out) / 'first_stage'
             print(f"training the first stage (simswap, {steps} steps) in {stage}", file=sys.stderr)

@@ -21,6 +21,8 @@ def people(tmp_path_factory):
             canvas = Image.new('RGB', (220, 240), (120, 125, 130)); canvas.paste(Image.fromarray(to_uint8(face)), (30, 40))
             canvas.save(root / f'person{i}' / f'{j}.jpg')
     (root / 'person0' / 'broken.jpg').write_bytes(b'not a jpeg')
+    import matplotlib, shutil                                       # a real photo that ships inside matplotlib
+    (root / 'hopper').mkdir(); shutil.copy(Path(matplotlib.get_data_path()) / 'sample_data' / 'grace_hopper.jpg', root / 'hopper' / '0.jpg')
     return root
 
 def test_train_on_a_folder_bootstraps_from_a_first_stage(people, tmp_path):
@@ -28,7 +30,8 @@ def test_train_on_a_folder_bootstraps_from_a_first_stage(people, tmp_path):
     assert r.returncode == 0, r.stderr
     found = re.search(r'(\d+) people, (\d+) aligned photos', r.stderr)
     assert found and int(found[1]) >= 3 and int(found[2]) >= 9, r.stderr                  # dlib finds (nearly) every rendered face
-    assert 'skipped ' in r.stderr and 'broken.jpg: cannot read image' in r.stderr            # skipped, listed, not fatal
+    assert 'skipped 1 people with fewer than 2 usable photos' in r.stderr                    # the one real photo: hopper
+    assert 'broken.jpg: cannot read image' in r.stderr                                        # skipped, listed, not fatal
     stage1 = read_checkpoint(tmp_path / 'run' / 'first_stage' / 'model.pth')
     final = read_checkpoint(tmp_path / 'run' / 'model.pth')
     assert json.loads(stage1['config'])['recipe'] == 'simswap' and stage1['step'] == 3
