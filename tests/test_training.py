@@ -49,7 +49,7 @@ def test_damaged_checkpoint_is_a_clear_error_and_nothing_is_lost(tiny, tmp_path)
     assert (tmp_path / 'model.pth').read_bytes() == good[:len(good) // 2]    # the file is left as it was
 
 @pytest.mark.parametrize('args, message', [
-    (['--recipe', 'faceshifter'], "recipe must be one of ['triplet', 'simswap']"),
+    (['--recipe', 'faceshifter'], "recipe must be one of ['triplet', 'simswap', 'no_condition', 'no_target_feature', 'bootstrap'], got 'faceshifter'"),
     (['--steps', '0'], 'steps must be a positive integer'),
     (['--minutes', '-1'], '--minutes must be >= 0'),
 ])
