@@ -1,8 +1,8 @@
 """Training-step benchmark. Usage: python bench/train_step.py [--threads 2] [--precision auto] [--bs 32]
 
 For one generator + critic step of the `triplet` recipe (batch `--bs`) at 64 and 128 px it prints:
-- images/s through fastai's Learner (the `TripletGAN` callback) and through a plain PyTorch loop of the same
-  step (same networks, losses and DataLoader; torch's Adam), timed in interleaved blocks of `--steps` steps (each
+- images/s through fastai's Learner (the `TripletGAN` callback) and through a plain PyTorch loop calling the
+  library's `training_step` (same networks, losses, optimiser and DataLoader), timed in interleaved blocks of `--steps` steps (each
   fastai block is one `fit`, so its set-up is included: use blocks of 10 or more); fastai's overhead in %;
 - the step's FLOPs (torch.utils.flop_counter) and FLOP rate as a fraction of a plain GEMM in the same precision,
   measured in the same run;
@@ -12,8 +12,9 @@ import argparse, copy, resource, statistics, tempfile, time, warnings
 import torch, torch.nn.functional as F
 from torch.utils.flop_counter import FlopCounterMode
 warnings.filterwarnings('ignore')
-from facetriplet.training import TrainConfig, swap_learner, train_steps, resolve_precision
-from facetriplet.losses import face_region
+from facetriplet.training import TrainConfig, swap_learner, train_steps, resolve_precision, training_step, adam
+from facetriplet.recipes import get_recipe
+TRIPLET = get_recipe('triplet')
 
 def peak_mem_gb():
     if torch.cuda.is_available(): return torch.cuda.max_memory_allocated() / 2**30
@@ -27,21 +28,8 @@ def autocast(device, precision):
     return torch.autocast(device.type, dtype=dtype, enabled=dtype is not None)
 
 def plain_step(G, D, swap_loss, g_opt, d_opt, batch, device, precision):
-    "The TripletGAN step written as a plain PyTorch loop body."
-    source, first, target, seg = batch
-    n = len(target)
-    with autocast(device, precision):
-        out = G(source, first).float()
-        scores, _ = D(source.repeat(2, 1, 1, 1), first.repeat(2, 1, 1, 1), torch.cat([target, out.detach()]))
-        loss_d = swap_loss.discriminator([s[:n] for s in scores], [s[n:] for s in scores])
-        d_opt.zero_grad(set_to_none=True); loss_d.backward(); d_opt.step()
-        D.requires_grad_(False)
-        z = G.identity(source)
-        fake_scores, fake_feats = D(source, first, out)
-        with torch.no_grad(): _, real_feats = D(source, first, target)
-        total = swap_loss.generator(out, target, z, fake_scores, fake_feats, real_feats, face_region(seg))['total']
-    g_opt.zero_grad(set_to_none=True); total.backward(); g_opt.step()
-    D.requires_grad_(True)
+    "The library's `training_step` (the step `TripletGAN` runs inside fastai) as a plain loop body, under autocast."
+    with autocast(device, precision): training_step(G, D, g_opt, d_opt, swap_loss, TRIPLET, batch)
 
 def gemm_rate(device, precision, n=2048):
     dtype = {'bf16': torch.bfloat16, 'fp16': torch.float16}.get(precision, torch.float32)
@@ -53,13 +41,12 @@ def gemm_rate(device, precision, n=2048):
 def bench(size, a, cache):
     config = TrainConfig(size=size, bs=a.bs, steps=10**9, precision=a.precision)
     learn = swap_learner(config, cache=cache, data=dict(n_groups=8, show_progress=False))
-    learn.remove_cbs([c for c in learn.cbs if type(c).__name__ == 'ProgressCallback'])
+    learn.remove_cb(learn.progress)
     device, precision = torch.device(learn.dls.device or 'cpu'), resolve_precision(a.precision, learn.dls.device)
     with learn.no_logging(): train_steps(learn, 1)                      # warm-up; creates the optimisers
     G, D = copy.deepcopy(learn.model.generator), copy.deepcopy(learn.model.discriminator)
     G.set_identity_encoder(learn.model.generator.__dict__['_identity_encoder'])
-    g_opt = torch.optim.Adam(G.parameters(), config.lr_g, betas=(0.5, 0.999))
-    d_opt = torch.optim.Adam(D.parameters(), config.lr_d, betas=(0.5, 0.999))
+    g_opt, d_opt = adam(G.parameters(), config.lr_g), adam(D.parameters(), config.lr_d)
     swap_loss = learn.triplet_gan.swap_loss
     batch = learn.dls.train.one_batch()
     plain_step(G, D, swap_loss, g_opt, d_opt, batch, device, precision)

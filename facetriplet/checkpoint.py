@@ -10,9 +10,8 @@ import json
 from dataclasses import asdict
 from pathlib import Path
 import torch, torch.nn as nn
-from .core import check_images
-from .triplets import _atomic_save
-from .identity import IdentityEncoder, IdentityConfig, WEIGHTS_DIR, load_identity_encoder
+from .core import check_images, FacetripletError, atomic_save, WEIGHTS_DIR
+from .identity import IdentityEncoder, IdentityConfig, load_identity_encoder
 from .generator import Generator, GeneratorConfig
 
 # %% auto #0
@@ -27,13 +26,13 @@ SHIPPED_SWAPPER = WEIGHTS_DIR / 'swapper.pth'
 def read_checkpoint(path, kinds=(TRAINING_KIND,)) -> dict:
     "Load a checkpoint with `weights_only=True`; a clear `ValueError` if it is missing, damaged or not one of `kinds`."
     path = Path(path)
-    if not path.exists(): raise ValueError(f"no checkpoint at {str(path)!r}")
-    if path.is_dir(): raise ValueError(f"{str(path)!r} is a folder, not a checkpoint file")
+    if not path.exists(): raise FacetripletError(f"no checkpoint at {str(path)!r}")
+    if path.is_dir(): raise FacetripletError(f"{str(path)!r} is a folder, not a checkpoint file")
     try: d = torch.load(path, map_location='cpu', weights_only=True)
-    except Exception as e: raise ValueError(f"{str(path)!r} is not a readable checkpoint ({type(e).__name__}); it may be truncated") from None
+    except Exception as e: raise FacetripletError(f"{str(path)!r} is not a readable checkpoint ({type(e).__name__}); it may be truncated") from None
     if not isinstance(d, dict) or d.get('kind') not in kinds:
         found = d.get('kind') if isinstance(d, dict) else type(d).__name__
-        raise ValueError(f"{str(path)!r} is not a facetriplet {' or '.join(KIND_NAMES[k] for k in kinds)} (found {found!r})")
+        raise FacetripletError(f"{str(path)!r} is not a facetriplet {' or '.join(KIND_NAMES[k] for k in kinds)} (found {found!r})")
     return d
 
 def encoder_record(encoder:IdentityEncoder, half:bool=False) -> dict:
@@ -61,7 +60,7 @@ class Swapper:
     @torch.no_grad()
     def __call__(self, source:torch.Tensor, first:torch.Tensor, return_mask:bool=False, bs:int=64):
         check_images(source, 'source', self.size); check_images(first, 'first', self.size)
-        if len(source) != len(first): raise ValueError(f"source and first must have the same batch size, got {len(source)} and {len(first)}")
+        if len(source) != len(first): raise FacetripletError(f"source and first must have the same batch size, got {len(source)} and {len(first)}")
         dev = next(self.generator.parameters()).device
         outs = [self.generator(s.to(dev), f.to(dev), return_mask=True) for s, f in zip(source.split(bs), first.split(bs))]
         out, mask = torch.cat([o for o, _ in outs]), torch.cat([m for _, m in outs])
@@ -74,7 +73,7 @@ class Swapper:
         "Write the compact inference file (kind `facetriplet_swapper`): fp16 weights, configs, metrics; atomically."
         G = self.generator
         sd = {k: v.half() if v.is_floating_point() else v for k, v in G.state_dict().items()}
-        _atomic_save({'kind': SWAPPER_KIND, 'generator_config': json.dumps(asdict(G.config)), 'generator': sd,
+        atomic_save({'kind': SWAPPER_KIND, 'generator_config': json.dumps(asdict(G.config)), 'generator': sd,
                       'identity_encoder': encoder_record(self.identity_encoder, half=True),
                       'metrics': json.dumps(metrics if metrics is not None else self.metrics)}, Path(path))
         return Path(path)
@@ -92,5 +91,5 @@ class Swapper:
         elif identity_encoder is None: identity_encoder = load_identity_encoder()   # checkpoints made before encoders were stored
         G = Generator(config, identity_encoder)
         try: G.load_state_dict(d['generator'])
-        except RuntimeError: raise ValueError(f"{str(path)!r}: the generator weights do not match its config") from None
+        except RuntimeError: raise FacetripletError(f"{str(path)!r}: the generator weights do not match its config") from None
         return cls(G.float(), metrics)

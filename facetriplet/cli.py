@@ -9,15 +9,16 @@ Docs: https://facetriplet.github.io/facetriplet/cli.html.md"""
 # %% ../nbs/11_cli.ipynb #296b671e
 from __future__ import annotations
 import sys, warnings
+from dataclasses import asdict
 from pathlib import Path
-import torch
+import torch, torch.nn.functional as F
 warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated')   # raised inside fastai's imports, not actionable
 from fastcore.script import anno_parser, store_true
-from .core import save_image, image_grid, load_image, from_uint8, to_uint8
-import torch.nn.functional as F
+from .core import save_image, image_grid, from_uint8, to_uint8, FacetripletError
 from .synth import sample_identity, sample_attributes, render
-from .triplets import make_triplets, split_seeds, PoolConfig
-from .identity import IdentityConfig, train_identity_encoder, identity_metrics, save_identity_encoder
+from .splits import split_seeds, TRAIN_GROUPS, SHEET_STRIDE
+from .recipes import RECIPES, TrainConfig, get_recipe, PHOTO_RECIPE
+# only light modules here: `facetriplet swap` must start fast, so fastai and the training code load inside the commands that use them
 
 # %% auto #0
 __all__ = ['COMMANDS', 'grid_faces', 'render_sheet', 'render_cli', 'train_identity_cli', 'train_cli', 'export_cli', 'swap_cli',
@@ -26,22 +27,23 @@ __all__ = ['COMMANDS', 'grid_faces', 'render_sheet', 'render_cli', 'train_identi
 # %% ../nbs/11_cli.ipynb #2ca47d37
 def grid_faces(n_identities:int, n_attributes:int, size:int=64, seed:int=0):
     "Identity seeds, attribute seeds and faces `(n_identities * n_attributes, 3, H, W)` of held-out test people, row-major."
-    ids = split_seeds('test', n_identities, start=seed * 1000)
-    atts = split_seeds('test', n_attributes, 'attributes', start=seed * 1000)
+    ids = split_seeds('test', n_identities, start=seed * SHEET_STRIDE)
+    atts = split_seeds('test', n_attributes, 'attributes', start=seed * SHEET_STRIDE)
     return ids, atts, render(sample_identity(ids.repeat_interleave(n_attributes)), sample_attributes(atts.repeat(n_identities)), size).image
 
 def render_sheet(n_identities:int=6, n_attributes:int=8, n_triplets:int=4, size:int=64, seed:int=0, return_faces:bool=False):
     "One picture `(3,H,W)`: identities x attributes grid, then `n_triplets` rows of source | first | target (and the grid's faces)."
     for k, v in dict(n_identities=n_identities, n_attributes=n_attributes, size=size).items():
-        if not isinstance(v, int) or v < 1: raise ValueError(f"{k} must be a positive integer, got {v!r}")
-    if n_triplets < 0: raise ValueError(f"n_triplets must be >= 0, got {n_triplets}")
-    if seed < 0: raise ValueError(f"seed must be >= 0, got {seed}")
+        if not isinstance(v, int) or v < 1: raise FacetripletError(f"{k} must be a positive integer, got {v!r}")
+    if n_triplets < 0: raise FacetripletError(f"n_triplets must be >= 0, got {n_triplets}")
+    if seed < 0: raise FacetripletError(f"seed must be >= 0, got {seed}")
+    from facetriplet.triplets import make_triplets
     ids, atts, faces = grid_faces(n_identities, n_attributes, size, seed)
     sheet = [torch.from_numpy(image_grid(faces, nrow=n_attributes)).permute(2, 0, 1)]
     if n_triplets:
         k = torch.arange(n_triplets)
         tri = make_triplets(ids[k % n_identities], ids[(k + 1) % n_identities] if n_identities > 1 else ids[k] + 1,
-                            atts[k % n_attributes] + 500, atts[k % n_attributes], size)
+                            atts[k % n_attributes] + SHEET_STRIDE // 2, atts[k % n_attributes], size)
         rows = torch.stack([tri.source, tri.first, tri.target], 1).flatten(0, 1)            # (3T, 3, H, W)
         per_row = max(1, n_attributes // 3)                                                  # triplets side by side
         grid = torch.from_numpy(image_grid(rows, nrow=3 * per_row)).permute(2, 0, 1)
@@ -70,15 +72,18 @@ def render_cli(out:str='render.png',   # PNG to write
 
 # %% ../nbs/11_cli.ipynb #8d736b9e
 def train_identity_cli(out:str='facetriplet/weights/identity_encoder.pth',  # where to write the encoder
-                       groups:int=256,    # train people = groups x 8
+                       groups:int=TRAIN_GROUPS, # train people = groups x 8
                        views:int=16,      # pictures per person (attribute sets); the last one is held out
                        epochs:int=12,     # passes over the pictures
                        width:int=24,      # base channels of the encoder
                        seed:int=0):       # initialisation and shuffling
     "Train the identity encoder (ArcFace on rendered people) and report its accuracy on held-out people."
-    if groups < 1 or epochs < 1 or width < 1 or views < 2: raise ValueError("groups, epochs and width must be positive integers, views >= 2")
+    from facetriplet.triplets import PoolConfig
+    from facetriplet.identity import IdentityConfig, save_identity_encoder
+    from facetriplet.identity_training import train_identity_encoder, identity_metrics
+    if groups < 1 or epochs < 1 or width < 1 or views < 2: raise FacetripletError("groups, epochs and width must be positive integers, views >= 2")
     out = Path(out)
-    if out.exists() and out.is_dir(): raise ValueError(f"--out must be a file path, {str(out)!r} is a folder")
+    if out.exists() and out.is_dir(): raise FacetripletError(f"--out must be a file path, {str(out)!r} is a folder")
     encoder, _ = train_identity_encoder(IdentityConfig(width=width), PoolConfig('train', groups, 8, views, 64), epochs=epochs, seed=seed)
     metrics = identity_metrics(encoder)
     save_identity_encoder(encoder, out, {**metrics, 'command': f'facetriplet train-identity --groups {groups} --views {views} --epochs {epochs} --width {width} --seed {seed}'})
@@ -86,47 +91,47 @@ def train_identity_cli(out:str='facetriplet/weights/identity_encoder.pth',  # wh
           f"retrieval top-1 {metrics['retrieval_top1']:.2%} over {metrics['gallery']} held-out people")
 
 # %% ../nbs/11_cli.ipynb #6192b50b
-def train_cli(recipe:str='',                 # triplet (the patent; default), simswap (the peer), no_condition, no_target_feature, bootstrap (default with --data)
-              size:int=64,                   # image size
-              steps:int=2000,                # total generator steps (a resumed run continues to this count)
+def train_cli(recipe:str='',                 # a recipe of `facetriplet.recipes.RECIPES`: triplet (the patent; default), simswap (the peer), no_condition, no_target_feature, bootstrap (default with --data)
+              size:int=TrainConfig.size,     # image size
+              steps:int=TrainConfig.steps,   # total generator steps (a resumed run continues to this count)
               minutes:float=0,               # stop after this many minutes (0: no limit)
               out:str='runs/facetriplet',    # output folder
               resume:store_true=False,       # continue from OUT/model.pth
-              seed:int=0,                    # initialisation and data order
-              bs:int=16,                     # batch size
-              groups:int=256,                # train pool: groups x 8 people x 8 attribute sets
+              seed:int=TrainConfig.seed,     # initialisation and data order
+              bs:int=TrainConfig.bs,         # batch size
+              groups:int=TRAIN_GROUPS,       # train pool: groups x 8 people x 8 attribute sets
               every:int=200,                 # write the resumable checkpoint every this many steps
-              precision:str='auto',          # 'auto' (bf16 where the hardware has it), 'bf16', 'fp16' or 'fp32'
+              precision:str=TrainConfig.precision,  # 'auto' (bf16 where the hardware has it), 'bf16', 'fp16' or 'fp32'
               compile:store_true=False,      # torch.compile the networks (measured: no gain on CPU)
-              first_stage:str='',            # bootstrap: simswap model (training checkpoint or export) that makes `first`
+              first_stage:str='',            # recipes with a first stage (bootstrap): the model (training checkpoint or export) that makes `first`
               data:str=''):                  # your photos: a folder with one sub-folder per person (needs the faces extra)
     "Train a swap model on synthetic triplets (or --data photos); write model.pth, samples.png, losses.png, metrics.json to --out."
-    from facetriplet.training import TrainConfig, train
+    from facetriplet.training import train, rank_and_world
     from facetriplet.identity import SHIPPED_IDENTITY
     from facetriplet.generator import GeneratorConfig
-    from dataclasses import asdict
-    if minutes < 0: raise ValueError(f"--minutes must be >= 0, got {minutes}")
-    if every < 1: raise ValueError(f"--every must be a positive integer, got {every}")
-    recipe = recipe or ('bootstrap' if data else 'triplet')
-    if data and recipe not in ('bootstrap', 'simswap'): raise ValueError(f"photos have no exact triplets: use --recipe bootstrap or simswap with --data, not {recipe!r}")
+    if minutes < 0: raise FacetripletError(f"--minutes must be >= 0, got {minutes}")
+    if every < 1: raise FacetripletError(f"--every must be a positive integer, got {every}")
+    recipe = recipe or (PHOTO_RECIPE if data else TrainConfig.recipe)
+    if data and get_recipe(recipe).needs_triplets:
+        raise FacetripletError(f"photos have no exact triplets: use a recipe without them with --data ({', '.join(r.name for r in RECIPES.values() if not r.needs_triplets)}), not {recipe!r}")
     make = lambda rec, fs='': TrainConfig(recipe=rec, size=size, bs=bs, steps=steps, seed=seed, n_groups=groups, precision=precision, compile=compile,
                                           first_stage=fs, generator=asdict(GeneratorConfig(size=size)))
     if not data: config = make(recipe, first_stage)                   # checks the options before anything is loaded
-    if not SHIPPED_IDENTITY.exists(): raise ValueError(f"the identity encoder is missing ({SHIPPED_IDENTITY}); run facetriplet train-identity")
+    if not SHIPPED_IDENTITY.exists(): raise FacetripletError(f"the identity encoder is missing ({SHIPPED_IDENTITY}); run facetriplet train-identity")
     dls = None
     if data:
-        from facetriplet.faces import FaceFolder, folder_dataloaders
+        from facetriplet.photo_folders import FaceFolder, folder_dataloaders
         from facetriplet.core import default_device
         folder = FaceFolder.load(data, size)
         print(folder.summary(), file=sys.stderr)
-        from facetriplet.training import rank_and_world
         dls = folder_dataloaders(folder, bs, seed + rank_and_world()[0], device=default_device())   # each torchrun rank its own order
-        if recipe == 'bootstrap' and not first_stage:                  # stage 1: a simswap model on the same photos
+        stage_recipe = get_recipe(recipe).first_stage
+        if stage_recipe and not first_stage:                            # stage 1: its first-stage recipe on the same photos
             stage = Path(out) / 'first_stage'
-            print(f"training the first stage (simswap, {steps} steps) in {stage}", file=sys.stderr)
+            print(f"training the first stage ({stage_recipe}, {steps} steps) in {stage}", file=sys.stderr)
             done = (stage / 'metrics.json').exists()
             if not done:
-                m = train(make('simswap'), stage, resume=(stage / 'model.pth').exists(), minutes=minutes or None, checkpoint_every=every, dls=dls)
+                m = train(make(stage_recipe), stage, resume=(stage / 'model.pth').exists(), minutes=minutes or None, checkpoint_every=every, dls=dls)
                 if m.get('interrupted'):
                     print(f"{m['interrupted']}: stopped in the first stage, checkpoint saved; run the same command with --resume", file=sys.stderr); sys.exit(130)
             first_stage = str(stage / 'model.pth')
@@ -146,13 +151,13 @@ def export_cli(checkpoint:str=None,          # a training checkpoint, e.g. runs/
     from facetriplet.checkpoint import Swapper
     from facetriplet.training import swap_metrics
     from facetriplet.triplets import test_triplets
-    if not checkpoint: raise ValueError("--checkpoint is required")
+    if not checkpoint: raise FacetripletError("--checkpoint is required")
     sw = Swapper.load(checkpoint)
     t = test_triplets(sw.size, n)
     m = {**swap_metrics(sw.generator, t.source, t.first, t.target), 'checkpoint': Path(checkpoint).name,
          'steps': sw.metrics.get('steps')}
     try: path = sw.save(out, m)
-    except OSError as e: raise ValueError(f"cannot write {out!r}: {e.strerror}") from None
+    except OSError as e: raise FacetripletError(f"cannot write {out!r}: {e.strerror}") from None
     print(f"wrote {path} ({path.stat().st_size / 2**20:.1f} MB): on {m['n']} test triplets PSNR {m['psnr']:.2f} dB "
           f"(copy first {m['psnr_copy_first']:.2f}), identity cosine to source {m['identity_cosine']:.3f} (copy first {m['identity_cosine_copy_first']:.3f})")
 
@@ -165,16 +170,16 @@ def swap_cli(source:str=None,                # picture that gives the identity
     "Put the face of --source into --first (face crops or photos); writes a PNG/JPEG marked as synthetic media."
     from facetriplet.checkpoint import Swapper
     from facetriplet.faces import read_photo, swap_photos, save_marked
-    if not source or not first: raise ValueError("both --source and --first are required")
-    if align not in ('auto', 'yes', 'no'): raise ValueError(f"--align must be auto, yes or no, got {align!r}")
-    if Path(out).suffix.lower() not in ('.png', '.jpg', '.jpeg'): raise ValueError(f"--out must be a .png or .jpg file (formats that carry the synthetic-media mark), got {out!r}")
+    if not source or not first: raise FacetripletError("both --source and --first are required")
+    if align not in ('auto', 'yes', 'no'): raise FacetripletError(f"--align must be auto, yes or no, got {align!r}")
+    if Path(out).suffix.lower() not in ('.png', '.jpg', '.jpeg'): raise FacetripletError(f"--out must be a .png or .jpg file (formats that carry the synthetic-media mark), got {out!r}")
     pics = {'source': read_photo(source), 'first': read_photo(first)}        # (H,W,3) uint8, upright RGB
     sw = Swapper.load(model)
     crops = align == 'no' or (align == 'auto' and all(p.shape[0] == p.shape[1] <= 256 for p in pics.values()))
     meta = dict(made_by='facetriplet swap', source=Path(source).name, first=Path(first).name, model=Path(model).name if model else 'shipped swapper.pth')
     if crops:
         for name, p in pics.items():
-            if p.shape[0] != p.shape[1]: raise ValueError(f"--{name} must be a square face picture with --align no, got {p.shape[1]}x{p.shape[0]} ({source if name == 'source' else first})")
+            if p.shape[0] != p.shape[1]: raise FacetripletError(f"--{name} must be a square face picture with --align no, got {p.shape[1]}x{p.shape[0]} ({source if name == 'source' else first})")
         h = pics['first'].shape[0]
         s, f = (F.interpolate(from_uint8(pics[k])[None], (sw.size, sw.size), mode='bicubic', antialias=True).clamp(-1, 1) for k in ('source', 'first'))
         o = sw(s, f)                                                   # (1,3,size,size)
@@ -185,7 +190,7 @@ def swap_cli(source:str=None,                # picture that gives the identity
         image, note = res.image, f"{image_size(res.image)}, face {res.face} of {res.n_faces}"
         if res.n_faces > 1 and face == 0: print(f"note: {res.n_faces} faces in --first; replaced the largest (choose another with --face N)", file=sys.stderr)
     try: save_marked(image, out, **meta)
-    except OSError as e: raise ValueError(f"cannot write {out!r}: {e.strerror}") from None
+    except OSError as e: raise FacetripletError(f"cannot write {out!r}: {e.strerror}") from None
     print(f"wrote {out} ({note}, marked synthetic)")
 
 def image_size(a): return f'{a.shape[1]}x{a.shape[0]}'
@@ -204,8 +209,8 @@ def eval_cli(model:str=None,                 # swap model or training checkpoint
     if data: rows = _eval_photos(model, data, pairs)
     else:
         from facetriplet.evaluation import benchmark, load_evaluators, evaluate, reference_rows, results_table
-        if not 1 <= n <= 512: raise ValueError(f"--n must be between 1 and 512 (the test set has 512 triplets), got {n}")
-        if not 0 <= videos <= 16: raise ValueError(f"--videos must be between 0 and 16, got {videos}")
+        if not 1 <= n <= 512: raise FacetripletError(f"--n must be between 1 and 512 (the test set has 512 triplets), got {n}")
+        if not 0 <= videos <= 16: raise FacetripletError(f"--videos must be between 0 and 16, got {videos}")
         sw, ev, dev = Swapper.load(model), load_evaluators(), default_device()
         bench = benchmark(sw.size, n, n_videos=videos)
         ev.to(dev); sw.to(dev)
@@ -216,14 +221,15 @@ def eval_cli(model:str=None,                 # swap model or training checkpoint
         rows = {**ours, **refs}
     if out:
         try: Path(out).write_text(json.dumps(rows, indent=1))
-        except OSError as e: raise ValueError(f"cannot write {out!r}: {e.strerror}") from None
+        except OSError as e: raise FacetripletError(f"cannot write {out!r}: {e.strerror}") from None
         print(f'wrote {out}')
 
 def _eval_photos(model, data, pairs):
     "dlib-based scores of the model and of copying `first` on pairs of people from a photo folder; prints a table."
     from facetriplet.checkpoint import Swapper
-    from facetriplet.faces import photo_metrics, swap_photos
-    if pairs < 1: raise ValueError(f"--pairs must be a positive integer, got {pairs}")
+    from facetriplet.faces import swap_photos
+    from facetriplet.photo_folders import photo_metrics
+    if pairs < 1: raise FacetripletError(f"--pairs must be a positive integer, got {pairs}")
     sw = Swapper.load(model)
     name = Path(model).name if model else 'shipped swapper.pth'
     rows = {name: photo_metrics(lambda s, f: swap_photos(sw, s, f).image, data, pairs), 'copy first': photo_metrics(lambda s, f: f, data, pairs)}
@@ -235,12 +241,12 @@ def _eval_photos(model, data, pairs):
 def reproduce_cli(steps:int=500,             # generator steps per run
                   seeds:int=3,               # runs per recipe (seeds 0..k-1)
                   out:str='runs/reproduce',  # folder for runs and results.md / results.json / samples.png
-                  recipes:str='triplet,simswap,no_condition,no_target_feature,bootstrap',  # comma-separated
-                  bs:int=16,                 # batch size
-                  groups:int=256):           # train pool groups
+                  recipes:str=','.join(RECIPES),  # comma-separated recipe names (a recipe's first stage must be among them)
+                  bs:int=TrainConfig.bs,     # batch size
+                  groups:int=TRAIN_GROUPS):  # train pool groups
     "Train every recipe for equal steps and seeds, score them, write results.md/json; rerun to continue a stopped one."
     from facetriplet.evaluation import reproduce, results_table
-    if steps < 1: raise ValueError(f"--steps must be a positive integer, got {steps}")
+    if steps < 1: raise FacetripletError(f"--steps must be a positive integer, got {steps}")
     res = reproduce(out, steps, seeds, tuple(r.strip() for r in recipes.split(',') if r.strip()), bs, groups,
                     log=lambda m: print(m, file=sys.stderr))
     if res.get('interrupted'):

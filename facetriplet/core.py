@@ -7,16 +7,20 @@ Docs: https://facetriplet.github.io/facetriplet/core.html.md"""
 
 # %% ../nbs/00_core.ipynb #0e45e69a
 from __future__ import annotations
-import os, random, json
+import os, random, json, math
 from pathlib import Path
 import numpy as np, torch
 from PIL import Image, PngImagePlugin
-import matplotlib.pyplot as plt
-from torchvision.utils import make_grid
+import facetriplet
 
 # %% auto #0
-__all__ = ['SYNTHETIC_MARK', 'to_uint8', 'from_uint8', 'check_images', 'save_image', 'is_marked_synthetic', 'load_image',
-           'seed_everything', 'default_device', 'image_grid', 'show_grid']
+__all__ = ['SYNTHETIC_MARK', 'WEIGHTS_DIR', 'FacetripletError', 'to_uint8', 'from_uint8', 'check_images', 'check_pair',
+           'save_image', 'is_marked_synthetic', 'load_image', 'atomic_save', 'seed_everything', 'default_device',
+           'image_grid', 'show_grid']
+
+# %% ../nbs/00_core.ipynb #fd35ae7e
+class FacetripletError(ValueError):
+    "A mistake in what the user gave; its message names the problem in one line."
 
 # %% ../nbs/00_core.ipynb #d9411469
 def to_uint8(images:torch.Tensor   # `(3,H,W)` or `(B,3,H,W)` float in [-1,1]
@@ -28,22 +32,29 @@ def to_uint8(images:torch.Tensor   # `(3,H,W)` or `(B,3,H,W)` float in [-1,1]
 def from_uint8(array) -> torch.Tensor:
     "uint8 `(H,W,3)` / `(B,H,W,3)` array (or PIL image) to float images `(3,H,W)` / `(B,3,H,W)` in [-1,1]."
     x = torch.from_numpy(np.array(array))                     # a copy: PIL arrays are read-only
-    if x.dtype != torch.uint8: raise ValueError(f"expected a uint8 image array, got dtype {x.dtype}")
+    if x.dtype != torch.uint8: raise FacetripletError(f"expected a uint8 image array, got dtype {x.dtype}")
     if x.ndim == 2: x = x[..., None].expand(*x.shape, 3)
     return x.movedim(-1, -3).float().div(127.5).sub(1)
 
 # %% ../nbs/00_core.ipynb #7c5c1742
 def check_images(x, name:str='images', size:int|None=None, tol:float=0.05):
     "Raise `ValueError` unless `x` is a float tensor `(B,3,H,W)` with values in [-1-tol, 1+tol] (and H = W = `size` if given)."
-    if not torch.is_tensor(x): raise ValueError(f"{name} must be a torch tensor, got {type(x).__name__}")
-    if not x.is_floating_point(): raise ValueError(f"{name} must be a float tensor in [-1, 1], got dtype {x.dtype}")
-    if x.ndim != 4 or x.shape[1] != 3: raise ValueError(f"{name} must have shape (B, 3, H, W), got {tuple(x.shape)}")
+    if not torch.is_tensor(x): raise FacetripletError(f"{name} must be a torch tensor, got {type(x).__name__}")
+    if not x.is_floating_point(): raise FacetripletError(f"{name} must be a float tensor in [-1, 1], got dtype {x.dtype}")
+    if x.ndim != 4 or x.shape[1] != 3: raise FacetripletError(f"{name} must have shape (B, 3, H, W), got {tuple(x.shape)}")
     if size is not None and tuple(x.shape[-2:]) != (size, size):
-        raise ValueError(f"{name} must be {size}x{size} pixels, got {x.shape[-2]}x{x.shape[-1]}")
-    if x.numel() and not torch.isfinite(x).all(): raise ValueError(f"{name} contains NaN or infinite values")
+        raise FacetripletError(f"{name} must be {size}x{size} pixels, got {x.shape[-2]}x{x.shape[-1]}")
+    if x.numel() and not torch.isfinite(x).all(): raise FacetripletError(f"{name} contains NaN or infinite values")
     if x.numel() and (x.min() < -1 - tol or x.max() > 1 + tol):
-        raise ValueError(f"{name} must lie in [-1, 1], got values in [{x.min():.3g}, {x.max():.3g}]")
+        raise FacetripletError(f"{name} must lie in [-1, 1], got values in [{x.min():.3g}, {x.max():.3g}]")
     return x
+
+# %% ../nbs/00_core.ipynb #7a8ad8c5
+def check_pair(source:torch.Tensor, first:torch.Tensor, size:int|None=None):
+    "Validate `source` and `first` image batches `(B,3,H,W)` against each other."
+    check_images(source, 'source', size); check_images(first, 'first', size)
+    if source.shape[0] != first.shape[0]: raise FacetripletError(f"source and first must have the same batch size, got {source.shape[0]} and {first.shape[0]}")
+    if source.shape[-2:] != first.shape[-2:]: raise FacetripletError(f"source and first must have the same image size, got {tuple(source.shape[-2:])} and {tuple(first.shape[-2:])}")
 
 # %% ../nbs/00_core.ipynb #c28f2348
 SYNTHETIC_MARK = {'synthetic': 'true', 'software': 'facetriplet',
@@ -54,9 +65,9 @@ def save_image(images:torch.Tensor|np.ndarray, # `(3,H,W)` float in [-1,1], or `
                **meta):                          # extra text fields for the mark (e.g. `made_by='render'`)
     "Write one image as PNG carrying `SYNTHETIC_MARK` (plus `meta`) as text chunks. Returns the path."
     arr = to_uint8(images) if torch.is_tensor(images) else np.asarray(images)
-    if arr.ndim != 3 or arr.shape[-1] != 3: raise ValueError(f"save_image needs one image (3,H,W) or (H,W,3), got {arr.shape}")
+    if arr.ndim != 3 or arr.shape[-1] != 3: raise FacetripletError(f"save_image needs one image (3,H,W) or (H,W,3), got {arr.shape}")
     path = Path(path)
-    if path.suffix.lower() != '.png': raise ValueError(f"images are written as PNG (to carry the synthetic mark): use a .png path, got {path.name!r}")
+    if path.suffix.lower() != '.png': raise FacetripletError(f"images are written as PNG (to carry the synthetic mark): use a .png path, got {path.name!r}")
     path.parent.mkdir(parents=True, exist_ok=True)
     info = PngImagePlugin.PngInfo()
     for k, v in {**SYNTHETIC_MARK, **{k: str(v) for k, v in meta.items()}}.items(): info.add_text(k, v)
@@ -76,9 +87,21 @@ def load_image(path, size:int|None=None) -> torch.Tensor:
     "Read an image file as `(3,H,W)` float in [-1,1] (RGB; resized to `size` x `size` if given)."
     try:
         with Image.open(path) as im: im = im.convert('RGB')
-    except (OSError, ValueError) as e: raise ValueError(f"cannot read image {str(path)!r}: {e}") from None
+    except (OSError, ValueError) as e: raise FacetripletError(f"cannot read image {str(path)!r}: {e}") from None
     if size is not None: im = im.resize((size, size), Image.BICUBIC)
     return from_uint8(np.asarray(im))
+
+# %% ../nbs/00_core.ipynb #c5a8fada
+WEIGHTS_DIR = Path(facetriplet.__file__).parent / 'weights'           # shipped with the package
+
+def atomic_save(obj, path):
+    "`torch.save` to a temporary file, then rename: a crash never leaves a half-written file under `path`."
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + f'.{os.getpid()}.tmp')
+    torch.save(obj, tmp)
+    os.replace(tmp, path)
+    return path
 
 # %% ../nbs/00_core.ipynb #641ca0ac
 def seed_everything(seed:int=0):
@@ -91,12 +114,21 @@ def default_device() -> torch.device:
 
 # %% ../nbs/00_core.ipynb #37f77d9b
 def image_grid(images:torch.Tensor, nrow:int=8, pad:int=2) -> np.ndarray:
-    "Tile `(B,3,H,W)` images in [-1,1] into one uint8 picture `(H',W',3)`, `nrow` images per row."
+    "Tile `(B,3,H,W)` images in [-1,1] into one uint8 picture `(H',W',3)`, `nrow` images per row, `pad` black pixels between."
     check_images(images, 'images')
-    return to_uint8(make_grid(images.detach().float().cpu(), nrow=nrow, padding=pad, pad_value=-1))
+    x = images.detach().float().cpu()                                    # (B,3,H,W)
+    if len(x) == 1: return to_uint8(x[0])                                # one picture: no frame
+    B, _, H, W = x.shape
+    cols = min(nrow, B); rows = math.ceil(B / cols)
+    grid = torch.full((3, rows * (H + pad) + pad, cols * (W + pad) + pad), -1.)
+    for k, im in enumerate(x):
+        r, c = divmod(k, cols)
+        grid[:, pad + r * (H + pad):pad + r * (H + pad) + H, pad + c * (W + pad):pad + c * (W + pad) + W] = im
+    return to_uint8(grid)
 
 def show_grid(images:torch.Tensor, nrow:int=8, title:str|None=None, col_titles=None, figsize=None, ax=None):
     "Show `(B,3,H,W)` images in [-1,1] as a grid with matplotlib, optionally with column titles."
+    import matplotlib.pyplot as plt                                       # only where pictures are shown
     grid = image_grid(images, nrow)
     if ax is None: _, ax = plt.subplots(figsize=figsize or (min(2 * nrow, 16), 2 * np.ceil(len(images) / nrow)))
     ax.imshow(grid); ax.axis('off')

@@ -11,8 +11,7 @@ import json
 from dataclasses import dataclass, asdict
 import torch, torch.nn as nn, torch.nn.functional as F
 from torch.nn.utils.parametrizations import spectral_norm
-from .core import check_images
-from .generator import check_pair
+from .core import check_images, check_pair, FacetripletError
 
 # %% auto #0
 __all__ = ['CONDITIONS', 'DiscriminatorConfig', 'PatchCritic', 'Discriminator']
@@ -28,7 +27,7 @@ class DiscriminatorConfig:
     n_layers: int = 3            # stride-2 layers per scale
     n_scales: int = 2            # full, half, ... resolution
     def __post_init__(self):
-        if self.condition not in CONDITIONS: raise ValueError(f"condition must be one of {list(CONDITIONS)}, got {self.condition!r}")
+        if self.condition not in CONDITIONS: raise FacetripletError(f"condition must be one of {list(CONDITIONS)}, got {self.condition!r}")
     def to_json(self): return json.dumps(asdict(self))
 
 class PatchCritic(nn.Module):
@@ -59,10 +58,10 @@ class Discriminator(nn.Module):
         cond = self.config.condition
         parts = {'triplet': [source, first, x], 'first': [first, x], 'none': [x]}[cond]
         if cond == 'triplet':
-            if source is None or first is None: raise ValueError("a 'triplet' discriminator needs source and first")
+            if source is None or first is None: raise FacetripletError("a 'triplet' discriminator needs source and first")
             check_pair(source, first); check_pair(source, x)
         if cond == 'first':
-            if first is None: raise ValueError("a 'first' discriminator needs first")
+            if first is None: raise FacetripletError("a 'first' discriminator needs first")
             check_pair(first, x)
         h = torch.cat(parts, 1)                                # (B, 9 | 6 | 3, H, W)
         scores, feats = [], []

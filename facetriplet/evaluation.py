@@ -16,22 +16,24 @@ from fastai.learner import Learner
 from fastai.data.core import DataLoaders
 from fastai.callback.schedule import fit_one_cycle
 from fastai.optimizer import Adam
+from .core import image_grid, save_image, default_device, FacetripletError, atomic_save, WEIGHTS_DIR
 from .synth import sample_attributes, sample_identity, render
-from .triplets import PoolConfig, TripletPool, GatherDataLoader, TEST_POOL, Triplet, split_seeds, video_triplet, _atomic_save
+from .splits import TRAIN_GROUPS, GALLERY_START, VIDEO_START, split_seeds
+from .triplets import PoolConfig, TripletPool, GatherDataLoader, TEST_POOL, Triplet, video_triplet
 from .losses import ssim_map, face_region
-from .training import psnr
-from .identity import train_identity_encoder, identity_metrics, WEIGHTS_DIR
-from .core import image_grid, save_image, default_device
+from .metrics import psnr, masked_psnr, temporal_error, frechet_distance
+from .identity_training import train_identity_encoder, identity_metrics
 from .checkpoint import Swapper, read_checkpoint
-from .training import TrainConfig, train
+from .recipes import RECIPES, TrainConfig, get_recipe
+from .training import train
 
 # %% auto #0
-__all__ = ['EVALUATOR_POOL', 'ID_EVALUATOR', 'ATTRIBUTE_EVALUATOR', 'ATTRIBUTE_NAMES', 'POSE', 'EXPRESSION', 'REPRO_RECIPES',
-           'METRICS', 'EvaluatorConfig', 'EvaluatorNet', 'train_identity_evaluator', 'save_evaluator', 'load_evaluator',
+__all__ = ['EVALUATOR_POOL', 'ID_EVALUATOR', 'ATTRIBUTE_EVALUATOR', 'ATTRIBUTE_NAMES', 'POSE', 'EXPRESSION', 'METRICS',
+           'EvaluatorConfig', 'EvaluatorNet', 'train_identity_evaluator', 'save_evaluator', 'load_evaluator',
            'attribute_values', 'pool_attribute_values', 'predict_attributes', 'train_attribute_evaluator',
-           'attribute_metrics', 'Benchmark', 'benchmark', 'frechet_distance', 'masked_psnr', 'temporal_error',
-           'Evaluators', 'load_evaluators', 'score', 'swap_benchmark', 'evaluate', 'copy_first', 'reference_rows',
-           'train_recipes', 'summarize', 'results_table', 'samples_figure', 'machine', 'reproduce']
+           'attribute_metrics', 'Benchmark', 'benchmark', 'Evaluators', 'load_evaluators', 'score', 'swap_benchmark',
+           'evaluate', 'copy_first', 'reference_rows', 'train_recipes', 'summarize', 'results_table', 'samples_figure',
+           'machine', 'reproduce']
 
 # %% ../nbs/08_evaluation.ipynb #2abdbeba
 @dataclass
@@ -64,7 +66,7 @@ class EvaluatorNet(nn.Module):
         return F.normalize(v, dim=-1) if self.config.normalize else v
 
 # %% ../nbs/08_evaluation.ipynb #e4fd2ca0
-EVALUATOR_POOL = PoolConfig('train', n_groups=256, group_size=8, n_attributes=16)
+EVALUATOR_POOL = PoolConfig('train', n_groups=TRAIN_GROUPS, group_size=8, n_attributes=16)
 ID_EVALUATOR, ATTRIBUTE_EVALUATOR = WEIGHTS_DIR / 'identity_evaluator.pth', WEIGHTS_DIR / 'attribute_evaluator.pth'
 
 def train_identity_evaluator(epochs:int=16, width:int=32, seed:int=1, pool:PoolConfig=EVALUATOR_POOL, cache=None, show_progress=True):
@@ -75,15 +77,15 @@ def train_identity_evaluator(epochs:int=16, width:int=32, seed:int=1, pool:PoolC
 
 def save_evaluator(net:EvaluatorNet, path, kind:str, metrics:dict):
     "Atomically write an evaluator's weights, config and its measured accuracy."
-    _atomic_save({'kind': kind, 'config': json.dumps(asdict(net.config)), 'metrics': json.dumps(metrics), 'state': net.state_dict()}, Path(path))
+    atomic_save({'kind': kind, 'config': json.dumps(asdict(net.config)), 'metrics': json.dumps(metrics), 'state': net.state_dict()}, Path(path))
 
 def load_evaluator(path, kind:str) -> EvaluatorNet:
     "An evaluator saved by `save_evaluator` (frozen, eval mode); a clear error for a missing or wrong file."
     path = Path(path)
-    if not path.exists(): raise ValueError(f"no evaluator at {str(path)!r}; see the README for the command that trains it")
+    if not path.exists(): raise FacetripletError(f"no evaluator at {str(path)!r}; see the README for the command that trains it")
     try: d = torch.load(path, map_location='cpu', weights_only=True)
-    except Exception as e: raise ValueError(f"{str(path)!r} is not a readable checkpoint ({type(e).__name__})") from None
-    if not isinstance(d, dict) or d.get('kind') != kind: raise ValueError(f"{str(path)!r} is not a {kind} file")
+    except Exception as e: raise FacetripletError(f"{str(path)!r} is not a readable checkpoint ({type(e).__name__})") from None
+    if not isinstance(d, dict) or d.get('kind') != kind: raise FacetripletError(f"{str(path)!r} is not a {kind} file")
     net = EvaluatorNet(EvaluatorConfig(**json.loads(d['config'])))
     net.load_state_dict(d['state']); net.metrics = json.loads(d['metrics'])
     return net.eval().requires_grad_(False)
@@ -126,7 +128,7 @@ def train_attribute_evaluator(epochs:int=10, width:int=32, seed:int=2, pool:Pool
                       GatherDataLoader(lambda i: fetch(va_idx[i]), len(va_idx), bs=bs))
     net = EvaluatorNet(EvaluatorConfig(dim=len(ATTRIBUTE_NAMES), width=width, normalize=False))
     learn = Learner(dls, net, loss_func=F.smooth_l1_loss, opt_func=Adam, wd=1e-4)
-    if not show_progress: learn.remove_cbs([c for c in learn.cbs if type(c).__name__ == 'ProgressCallback'])
+    if not show_progress: learn.remove_cb(learn.progress)
     with learn.no_logging(): learn.fit_one_cycle(epochs, lr)
     return net.eval().requires_grad_(False), attribute_metrics(net, cache=cache)
 
@@ -158,32 +160,12 @@ def benchmark(size:int=64, n:int|None=None, n_videos:int=4, n_frames:int=32, gal
     g, a, b, x, _ = pool.triplet_index(index)
     G = cfg.group_size
     people = cfg.identity_seeds().flatten()                                         # (P,) identity seeds
-    views = split_seeds('test', len(people) * gallery_views, 'attributes', start=500_000)
+    views = split_seeds('test', len(people) * gallery_views, 'attributes', start=GALLERY_START)
     gallery = render(sample_identity(people.repeat_interleave(gallery_views)), sample_attributes(views), size).image
-    videos = [video_triplet(int(people[2 * i]), int(people[2 * i + 1]), int(split_seeds('test', 1, 'attributes', start=600_000 + i)),
+    videos = [video_triplet(int(people[2 * i]), int(people[2 * i + 1]), int(split_seeds('test', 1, 'attributes', start=VIDEO_START + i)),
                             n_frames, size) for i in range(n_videos)]
     return Benchmark(pool.triplets(index), g * G + a, g * G + b, pool_attribute_values(cfg)[g, a, x],
                      gallery, torch.arange(len(people)).repeat_interleave(gallery_views), videos)
-
-# %% ../nbs/08_evaluation.ipynb #3241c4f2
-def frechet_distance(a:torch.Tensor, b:torch.Tensor) -> float:
-    "Fréchet distance between Gaussians fitted to feature sets `a` `(N,D)` and `b` `(M,D)`."
-    a, b = a.double(), b.double()
-    mu, nu = a.mean(0), b.mean(0)
-    S, T = torch.cov(a.T), torch.cov(b.T)
-    w, V = torch.linalg.eigh(S)
-    root = V @ torch.diag(w.clamp(min=0).sqrt()) @ V.T                             # S^(1/2)
-    cross = torch.linalg.eigvalsh(root @ T @ root).clamp(min=0).sqrt().sum()        # tr (S^1/2 T S^1/2)^1/2
-    return ((mu - nu).pow(2).sum() + S.trace() + T.trace() - 2 * cross).item()
-
-def masked_psnr(x:torch.Tensor, y:torch.Tensor, mask:torch.Tensor) -> torch.Tensor:
-    "PSNR in dB per image inside `mask` `(B,1,H,W)` of `(B,3,H,W)` images in [-1,1]."
-    mse = (((x - y) ** 2) * mask).sum((1, 2, 3)) / (3 * mask.sum((1, 2, 3))).clamp(min=1)
-    return 10 * torch.log10(4 / mse.clamp(min=1e-10))
-
-def temporal_error(out:torch.Tensor, truth:torch.Tensor) -> float:
-    "Mean |(o_t - o_{t-1}) - (g_t - g_{t-1})| over frames `(T,3,H,W)` in [-1,1], in [0,1] intensity units."
-    return ((out.diff(dim=0) - truth.diff(dim=0)).abs().mean() / 2).item()
 
 # %% ../nbs/08_evaluation.ipynb #ab27f68b
 @dataclass
@@ -207,8 +189,8 @@ def _embed(net, images, bs=256, pooled=False):
 def score(outputs:torch.Tensor, bench:Benchmark, evaluators:Evaluators, video_outputs:list|None=None) -> dict:
     "Every metric of `outputs` `(N,3,H,W)` for the benchmark's triplets (and of swapped videos, one `(T,3,H,W)` per test video)."
     t, E, R = bench.triplets, evaluators.identity.eval(), evaluators.attributes.eval()
-    if outputs.shape != t.target.shape: raise ValueError(f"outputs must have the targets' shape {tuple(t.target.shape)}, got {tuple(outputs.shape)}")
-    if not torch.isfinite(outputs).all(): raise ValueError("outputs contain NaN or infinite values")
+    if outputs.shape != t.target.shape: raise FacetripletError(f"outputs must have the targets' shape {tuple(t.target.shape)}, got {tuple(outputs.shape)}")
+    if not torch.isfinite(outputs).all(): raise FacetripletError("outputs contain NaN or infinite values")
     outputs = outputs.float().clamp(-1, 1).cpu()
     v, v_src, v_gal = _embed(E, outputs), _embed(E, t.source), _embed(E, bench.gallery)
     centres = F.normalize(torch.zeros(int(bench.gallery_label.max()) + 1, v_gal.shape[1]).index_add_(0, bench.gallery_label, v_gal), dim=-1)
@@ -255,23 +237,26 @@ def reference_rows(bench:Benchmark, evaluators:Evaluators) -> dict:
             'ground truth': score(bench.triplets.target, bench, evaluators, [v.target for v in bench.videos])}
 
 # %% ../nbs/08_evaluation.ipynb #a9186d13
-REPRO_RECIPES = ('triplet', 'simswap', 'no_condition', 'no_target_feature', 'bootstrap')   # simswap before bootstrap: its first stage
+def _with_first_stages(recipes) -> list[str]:
+    "`recipes` in the registry's order, each recipe's first stage placed (and required) before it."
+    for r in recipes:
+        fs = get_recipe(r).first_stage
+        if fs and fs not in recipes: raise FacetripletError(f"the {r} recipe needs the {fs} recipe (its first stage)")
+    return sorted(recipes, key=list(RECIPES).index)
 
-def train_recipes(out, steps:int=500, seeds:int=3, recipes=REPRO_RECIPES, bs:int=16, n_groups:int=256, show_progress:bool=True,
+def train_recipes(out, steps:int=500, seeds:int=3, recipes=None, bs:int=TrainConfig.bs, n_groups:int=TRAIN_GROUPS, show_progress:bool=True,
                   log=print) -> list[dict]:
     "Train every recipe for `steps` steps per seed into `out/<recipe>-seed<k>/`; finished runs are kept, stopped ones resume."
     out, runs = Path(out), []
-    unknown = [r for r in recipes if r not in REPRO_RECIPES]
-    if unknown: raise ValueError(f"unknown recipe {unknown[0]!r}; choose from {', '.join(REPRO_RECIPES)}")
-    if 'bootstrap' in recipes and 'simswap' not in recipes: raise ValueError("the bootstrap recipe needs the simswap recipe (its first stage)")
-    if not isinstance(seeds, int) or seeds < 1: raise ValueError(f"seeds must be a positive integer, got {seeds!r}")
-    recipes = sorted(recipes, key=REPRO_RECIPES.index)
+    if not isinstance(seeds, int) or seeds < 1: raise FacetripletError(f"seeds must be a positive integer, got {seeds!r}")
+    recipes = _with_first_stages(list(recipes or RECIPES))
     for seed in range(seeds):
         for recipe in recipes:
             run = out / f'{recipe}-seed{seed}'
             done, timing = run / 'metrics.json', run / 'time.json'
             if not done.exists():
-                first_stage = str(out / f'simswap-seed{seed}' / 'model.pth') if recipe == 'bootstrap' else ''
+                fs = get_recipe(recipe).first_stage
+                first_stage = str(out / f'{fs}-seed{seed}' / 'model.pth') if fs else ''
                 config = TrainConfig(recipe=recipe, bs=bs, steps=steps, seed=seed, n_groups=n_groups, first_stage=first_stage)
                 log(f'training {run.name} ({steps} steps)')
                 t0, before = time.time(), json.loads(timing.read_text())['seconds'] if timing.exists() else 0.
@@ -280,7 +265,7 @@ def train_recipes(out, steps:int=500, seeds:int=3, recipes=REPRO_RECIPES, bs:int
                 timing.write_text(json.dumps({'seconds': before + time.time() - t0}))
                 if m.get('interrupted'): return runs + [dict(recipe=recipe, seed=seed, path=run, interrupted=m['interrupted'])]
             steps_done = read_checkpoint(run / 'model.pth')['step']
-            if steps_done != steps: raise ValueError(f"{run} holds a run of {steps_done} steps, not {steps}: use another --out")
+            if steps_done != steps: raise FacetripletError(f"{run} holds a run of {steps_done} steps, not {steps}: use another --out")
             runs.append(dict(recipe=recipe, seed=seed, path=run, seconds=json.loads(timing.read_text())['seconds']))
     return runs
 
@@ -329,10 +314,11 @@ def machine() -> str:
     dev = torch.cuda.get_device_name() if torch.cuda.is_available() else f'CPU ({os.cpu_count()} cores, {torch.get_num_threads()} torch threads)'
     return f'{dev}, torch {torch.__version__}, {platform.machine()}'
 
-def reproduce(out='runs/reproduce', steps:int=500, seeds:int=3, recipes=REPRO_RECIPES, bs:int=16, n_groups:int=256,
+def reproduce(out='runs/reproduce', steps:int=500, seeds:int=3, recipes=None, bs:int=TrainConfig.bs, n_groups:int=TRAIN_GROUPS,
               bench:Benchmark|None=None, evaluators:Evaluators|None=None, show_progress:bool=True, log=print) -> dict:
     "Train every recipe for every seed (kept runs are reused), score them, write results.json / results.md / samples.png to `out`."
     out = Path(out)
+    recipes = _with_first_stages(list(recipes or RECIPES))
     runs = train_recipes(out, steps, seeds, recipes, bs, n_groups, show_progress, log)
     if runs and runs[-1].get('interrupted'): return {'interrupted': runs[-1]['interrupted']}
     bench, evaluators = bench or benchmark(), evaluators or load_evaluators()
@@ -345,8 +331,8 @@ def reproduce(out='runs/reproduce', steps:int=500, seeds:int=3, recipes=REPRO_RE
         if r['seed'] == 0: swappers[r['recipe']] = sw
     references = reference_rows(bench, evaluators)
     summaries = {rec: summarize([r for r in runs if r['recipe'] == rec]) for rec in dict.fromkeys(r['recipe'] for r in runs)}
-    command = f"facetriplet reproduce --steps {steps} --seeds {seeds} --bs {bs}" + ('' if n_groups == 256 else f' --groups {n_groups}') + \
-              ('' if tuple(recipes) == REPRO_RECIPES else ' --recipes ' + ','.join(recipes))
+    command = f"facetriplet reproduce --steps {steps} --seeds {seeds} --bs {bs}" + ('' if n_groups == TRAIN_GROUPS else f' --groups {n_groups}') + \
+              ('' if recipes == list(RECIPES) else ' --recipes ' + ','.join(recipes))
     minutes = sum(r['seconds'] for r in runs) / 60
     meta = dict(command=command, steps=steps, seeds=seeds, bs=bs, size=64, machine=machine(), train_minutes_total=minutes,
                 test_triplets=len(bench), test_videos=len(bench.videos), frames=len(bench.videos[0].first) if bench.videos else 0,
@@ -358,6 +344,6 @@ def reproduce(out='runs/reproduce', steps:int=500, seeds:int=3, recipes=REPRO_RE
     md = (f"# Reproduction: {steps} steps x {seeds} seed(s) per recipe\n\n`{command}` on {meta['machine']}: "
           f"{minutes:.0f} min of training in all. Batch {bs}, 64 px, {len(bench)} test triplets of 128 held-out people, "
           f"{len(bench.videos)} test videos of {meta['frames']} frames. Mean ± std over seeds; `train min` is each run's wall-clock "
-          f"training time (bootstrap's excludes its first stage, the simswap run of the same seed).\n\n" + results_table(summaries, references))
+          f"training time (a recipe with a first stage excludes it: the run of that recipe with the same seed).\n\n" + results_table(summaries, references))
     (out / 'results.md').write_text(md)
     return results

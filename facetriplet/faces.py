@@ -8,21 +8,16 @@ Docs: https://facetriplet.github.io/facetriplet/real_faces.html.md"""
 
 # %% ../nbs/10_real_faces.ipynb #86f7ead1
 from __future__ import annotations
-import os, json, time, hashlib
+import os, json, time
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np, torch, torch.nn.functional as F
 from PIL import Image, ImageOps, ImageDraw, ImageFilter
-from fastprogress.fastprogress import progress_bar
-from fastai.data.core import DataLoaders
-from .core import from_uint8, to_uint8, save_image, SYNTHETIC_MARK
-from .synth import FACE
-from .triplets import GatherDataLoader, cache_dir, _atomic_save
+from .core import from_uint8, to_uint8, save_image, SYNTHETIC_MARK, FacetripletError
 
 # %% auto #0
-__all__ = ['MIN_PHOTO', 'FACE_TEMPLATE', 'PHOTO_SUFFIXES', 'read_photo', 'Face', 'detect_faces', 'similarity_transform', 'warp',
-           'align_face', 'landmark_hull', 'feather', 'match_colour', 'paste_back', 'PhotoSwap', 'swap_photos',
-           'save_marked', 'FaceFolder', 'folder_dataloaders', 'landmark_attributes', 'face_descriptor', 'photo_metrics']
+__all__ = ['MIN_PHOTO', 'FACE_TEMPLATE', 'read_photo', 'Face', 'detect_faces', 'similarity_transform', 'warp', 'align_face',
+           'landmark_hull', 'feather', 'match_colour', 'paste_back', 'PhotoSwap', 'swap_photos', 'save_marked']
 
 # %% ../nbs/10_real_faces.ipynb #4c3a4829
 MIN_PHOTO = 32                                       # smallest side we accept, in pixels
@@ -35,9 +30,9 @@ def read_photo(path) -> np.ndarray:
             if im.mode in ('RGBA', 'LA') or (im.mode == 'P' and 'transparency' in im.info):
                 im = im.convert('RGBA'); bg = Image.new('RGBA', im.size, (255, 255, 255, 255)); im = Image.alpha_composite(bg, im)
             arr = np.asarray(im.convert('RGB')).copy()
-    except FileNotFoundError: raise ValueError(f"no such file: {str(path)!r}") from None
-    except (OSError, ValueError, Image.DecompressionBombError) as e: raise ValueError(f"cannot read image {str(path)!r}: {e}") from None
-    if min(arr.shape[:2]) < MIN_PHOTO: raise ValueError(f"{str(path)!r} is too small ({arr.shape[1]}x{arr.shape[0]}); need at least {MIN_PHOTO} px a side")
+    except FileNotFoundError: raise FacetripletError(f"no such file: {str(path)!r}") from None
+    except (OSError, ValueError, Image.DecompressionBombError) as e: raise FacetripletError(f"cannot read image {str(path)!r}: {e}") from None
+    if min(arr.shape[:2]) < MIN_PHOTO: raise FacetripletError(f"{str(path)!r} is too small ({arr.shape[1]}x{arr.shape[0]}); need at least {MIN_PHOTO} px a side")
     return arr
 
 # %% ../nbs/10_real_faces.ipynb #5dc9392d
@@ -47,7 +42,7 @@ def _dlib():
     "dlib's detector and 68-point landmark model, loaded once (from the installed wheels: nothing is downloaded)."
     if not _DLIB:
         try: import dlib, face_recognition_models as frm
-        except ImportError: raise ValueError('photos need the faces extra: pip install "facetriplet[faces]"') from None
+        except ImportError: raise FacetripletError('photos need the faces extra: pip install "facetriplet[faces]"') from None
         _DLIB.update(dlib=dlib, detector=dlib.get_frontal_face_detector(), landmarks=dlib.shape_predictor(frm.pose_predictor_model_location()))
     return _DLIB
 
@@ -173,8 +168,8 @@ class PhotoSwap:
     seconds: dict = field(default_factory=dict)   # detect, align, swap, paste
 
 def _one_face(photo, faces, index, name):
-    if not faces: raise ValueError(f"no face found in the {name} photo")
-    if not 0 <= index < len(faces): raise ValueError(f"--face {index}: the {name} photo has {len(faces)} face(s) (0 is the largest)")
+    if not faces: raise FacetripletError(f"no face found in the {name} photo")
+    if not 0 <= index < len(faces): raise FacetripletError(f"--face {index}: the {name} photo has {len(faces)} face(s) (0 is the largest)")
     return faces[index]
 
 def swap_photos(swapper, source:np.ndarray, first:np.ndarray, face:int=0, colour:bool=True, feather_px:float|None=None) -> PhotoSwap:
@@ -204,153 +199,9 @@ def save_marked(image:np.ndarray, path, **meta) -> Path:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == '.png': return save_image(image, path, **meta)
-    if suffix not in ('.jpg', '.jpeg'): raise ValueError(f"output must be .png or .jpg (formats that carry the synthetic-media mark), got {path.name!r}")
+    if suffix not in ('.jpg', '.jpeg'): raise FacetripletError(f"output must be .png or .jpg (formats that carry the synthetic-media mark), got {path.name!r}")
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + '.tmp')
     Image.fromarray(image).save(tmp, format='JPEG', quality=95, comment=json.dumps({**SYNTHETIC_MARK, **{k: str(v) for k, v in meta.items()}}))
     os.replace(tmp, path)
     return path
-
-# %% ../nbs/10_real_faces.ipynb #4bf8f6be
-PHOTO_SUFFIXES = ('.jpg', '.jpeg', '.png', '.webp', '.bmp')
-
-@dataclass
-class FaceFolder:
-    "Aligned crops `images` `(N,3,s,s)` uint8, face regions `hulls` `(N,s,s)` bool, person `labels` `(N,)`, and what was skipped."
-    images: torch.Tensor
-    hulls: torch.Tensor
-    labels: torch.Tensor
-    names: list
-    skipped_files: list                     # (path, reason)
-    skipped_people: int                     # people with fewer than 2 usable photos
-    def __len__(self): return len(self.images)
-
-    @classmethod
-    def load(cls, root, size:int=64, cache=None, show_progress:bool=True) -> FaceFolder:
-        "Align (or read from the cache) every photo under `root/<person>/`."
-        root = Path(root)
-        if not root.is_dir(): raise ValueError(f"--data must be a folder with one sub-folder per person, got {str(root)!r}")
-        people = sorted(p for p in root.iterdir() if p.is_dir())
-        files = [(p.name, f) for p in people for f in sorted(p.iterdir()) if f.suffix.lower() in PHOTO_SUFFIXES]
-        if not files: raise ValueError(f"no photos (.jpg .png .webp .bmp) in sub-folders of {str(root)!r}; expected {root}/<person>/<photo>")
-        key = hashlib.sha1(json.dumps([size, FACE_TEMPLATE.tolist()] + [(str(f.relative_to(root)), f.stat().st_size, f.stat().st_mtime_ns) for _, f in files]).encode()).hexdigest()[:16]
-        path = Path(cache or cache_dir()) / f'faces-{key}.pt'
-        if path.exists():
-            try:
-                d = torch.load(path, weights_only=True)
-                return cls(d['images'], d['hulls'], d['labels'], d['names'], [tuple(s) for s in d['skipped_files']], d['skipped_people'])
-            except Exception: pass                                    # damaged cache: align again
-        crops, hulls, owners, skipped = [], [], [], []
-        for name, f in (progress_bar(files, leave=False) if show_progress else files):
-            try:
-                photo = read_photo(f)
-                faces = detect_faces(photo)
-                if not faces: skipped.append((str(f), 'no face found')); continue
-                crop, M = align_face(photo, faces[0], size)
-                crops.append(crop.add(1).mul(127.5).round().clamp(0, 255).to(torch.uint8)); owners.append(name)
-                hulls.append(landmark_hull(faces[0].landmarks @ M[:, :2].T + M[:, 2], size)[0] > 0.5)
-            except ValueError as e: skipped.append((str(f), str(e)))
-        counts = {n: owners.count(n) for n in dict.fromkeys(owners)}
-        keep_names = [n for n, c in counts.items() if c >= 2]
-        keep = [i for i, n in enumerate(owners) if n in keep_names]
-        if len(keep_names) < 2: raise ValueError(f"{str(root)!r}: need at least 2 people with 2 or more usable photos each, found {len(keep_names)}")
-        out = cls(torch.stack([crops[i] for i in keep]), torch.stack([hulls[i] for i in keep]),
-                  torch.tensor([keep_names.index(owners[i]) for i in keep]), keep_names, skipped, len(counts) - len(keep_names))
-        _atomic_save({'images': out.images, 'hulls': out.hulls, 'labels': out.labels, 'names': out.names,
-                      'skipped_files': [list(s) for s in skipped], 'skipped_people': out.skipped_people}, path)
-        return out
-
-    def summary(self) -> str:
-        return (f"{len(self.names)} people, {len(self)} aligned photos; skipped {self.skipped_people} people with fewer than 2 usable photos "
-                f"and {len(self.skipped_files)} files" + ''.join(f"\n  skipped {p}: {r}" for p, r in self.skipped_files[:20]))
-
-# %% ../nbs/10_real_faces.ipynb #8c75352e
-def folder_dataloaders(folder:FaceFolder, bs:int=16, seed:int=0, valid_fraction:float=0.1, device=None) -> DataLoaders:
-    "Train/valid `DataLoaders` of `(source, first, target, segmentation)` from a `FaceFolder`; valid holds separate people."
-    n_people = len(folder.names)
-    n_valid = max(1, round(valid_fraction * n_people)) if n_people >= 4 else 0
-    valid_people = torch.arange(n_people - n_valid, n_people)
-    is_valid = torch.isin(folder.labels, valid_people)
-    def fetcher(rows):
-        labels = folder.labels[rows]
-        mates = [rows[(labels == labels[k]) & (rows != rows[k])] for k in range(len(rows))]      # other photos of the same person
-        strangers = {int(p): rows[labels != p] for p in labels.unique()}                          # photos of everybody else
-        def fetch(index):
-            t = rows[index]                                                   # targets (B,)
-            pick = lambda c: c[torch.randint(len(c), ())]                     # global RNG: saved in checkpoints, so resumable
-            src = torch.stack([pick(mates[k]) for k in index.tolist()])
-            first = torch.stack([pick(strangers[int(labels[k])]) for k in index.tolist()]) if len(strangers) > 1 else t
-            f = lambda r: folder.images[r].float().div(127.5).sub(1)
-            return f(src), f(first), f(t), folder.hulls[t].long() * FACE    # face region as renderer classes
-        return fetch
-    tr, va = (~is_valid).nonzero()[:, 0], (is_valid.nonzero()[:, 0] if n_valid else (~is_valid).nonzero()[:, 0])
-    dls = DataLoaders(GatherDataLoader(fetcher(tr), len(tr), bs=bs, shuffle=True, drop_last=len(tr) >= bs, seed=seed, device=device),
-                      GatherDataLoader(fetcher(va), len(va), bs=bs, device=device))
-    dls.n_inp = 2
-    return dls
-
-# %% ../nbs/10_real_faces.ipynb #05955592
-def landmark_attributes(p:np.ndarray) -> np.ndarray:
-    "Pose proxies (yaw, pitch, roll in degrees) and expression proxies (mouth and eye aspect ratios) from 68 landmarks `(68,2)`."
-    eye_l, eye_r, nose, mouth = p[36:42].mean(0), p[42:48].mean(0), p[30], p[[48, 54]].mean(0)
-    mid, d = (eye_l + eye_r) / 2, eye_r - eye_l
-    iod = np.linalg.norm(d)
-    roll = np.degrees(np.arctan2(d[1], d[0]))
-    c, s = np.cos(np.radians(-roll)), np.sin(np.radians(-roll))
-    n = np.array([[c, -s], [s, c]]) @ (nose - mid) / iod                        # nose offset in the face's own frame
-    m = np.array([[c, -s], [s, c]]) @ (mouth - mid) / iod
-    yaw = np.degrees(np.arcsin(np.clip(n[0] / 0.5, -1, 1)))
-    pitch = np.degrees(np.arcsin(np.clip((n[1] / max(m[1], 1e-6) - 0.55) / 0.5, -1, 1)))   # 0.55: nose tip's usual height between eyes and mouth
-    mar = np.linalg.norm(p[66] - p[62]) / np.linalg.norm(p[64] - p[60])
-    ear = np.mean([(np.linalg.norm(p[a + 1] - p[a + 5]) + np.linalg.norm(p[a + 2] - p[a + 4])) / (2 * np.linalg.norm(p[a] - p[a + 3])) for a in (36, 42)])
-    return np.array([yaw, pitch, roll, mar, ear])
-
-def face_descriptor(photo:np.ndarray, face:Face) -> np.ndarray:
-    "dlib's 128-D face descriptor of one detected face (real-world recogniser; nothing of ours trained it)."
-    d = _dlib()
-    if 'recognizer' not in d:
-        import face_recognition_models as frm
-        d['recognizer'] = d['dlib'].face_recognition_model_v1(frm.face_recognition_model_location())
-    dl = d['dlib']
-    shape = dl.full_object_detection(dl.rectangle(*map(int, face.box)), [dl.point(int(round(x)), int(round(y))) for x, y in face.landmarks])
-    return np.array(d['recognizer'].compute_face_descriptor(np.ascontiguousarray(photo), shape))
-
-# %% ../nbs/10_real_faces.ipynb #621214f2
-def photo_metrics(swap_fn, folder_root, pairs:int=32, seed:int=0, show_progress:bool=False) -> dict:
-    "Score `swap_fn(source_photo, first_photo) -> photo` on pairs of different people from a folder of people (dlib evaluators)."
-    root = Path(folder_root)
-    people = {p.name: [f for f in sorted(p.iterdir()) if f.suffix.lower() in PHOTO_SUFFIXES] for p in sorted(root.iterdir()) if p.is_dir()} if root.is_dir() else {}
-    people = {k: v for k, v in people.items() if len(v) >= 2}
-    if len(people) < 2: raise ValueError(f"--data {str(root)!r}: need at least 2 people with 2 or more photos each")
-    g = np.random.default_rng(seed)
-    names = list(people)
-    gallery, rows = {}, []                                                     # mean descriptor per person, from photos never used as source
-    for _ in (progress_bar(range(pairs), leave=False) if show_progress else range(pairs)):
-        a, b = g.choice(len(names), 2, replace=False)
-        src_path, first_path = people[names[a]][0], people[names[b]][g.integers(len(people[names[b]]))]
-        try:
-            src, first = read_photo(src_path), read_photo(first_path)
-            out = swap_fn(src, first)
-            fo, ff, fs = detect_faces(out), detect_faces(first), detect_faces(src)
-        except ValueError: continue                                           # no face: not scored (counted below)
-        if not (fo and ff and fs): continue
-        rows.append(dict(person=names[a], out=face_descriptor(out, fo[0]), src=face_descriptor(src, fs[0]), first=face_descriptor(first, ff[0]),
-                         att_out=landmark_attributes(fo[0].landmarks), att_first=landmark_attributes(ff[0].landmarks)))
-    if not rows: raise ValueError("no pair could be scored (no face found in the outputs)")
-    for name, files in people.items():                                         # gallery: every photo but the one used as source
-        ds = []
-        for f in files[1:]:
-            try:
-                ph = read_photo(f); fc = detect_faces(ph)
-                if fc: ds.append(face_descriptor(ph, fc[0]))
-            except ValueError: pass
-        if ds: gallery[name] = np.mean(ds, 0)
-    gnames = list(gallery); G = np.stack([gallery[n] for n in gnames])
-    out, src, first = (np.stack([r[k] for r in rows]) for k in ('out', 'src', 'first'))
-    nearest = [gnames[i] for i in np.linalg.norm(out[:, None] - G[None], axis=-1).argmin(1)]
-    cos = lambda x, y: (x * y).sum(-1) / np.linalg.norm(x, axis=-1) / np.linalg.norm(y, axis=-1)
-    err = np.abs(np.stack([r['att_out'] - r['att_first'] for r in rows]))
-    return dict(pairs=len(rows), skipped=pairs - len(rows), distance_to_source=float(np.linalg.norm(out - src, axis=-1).mean()),
-                distance_to_first=float(np.linalg.norm(out - first, axis=-1).mean()), cosine_to_source=float(cos(out, src).mean()),
-                id_retrieval=float(np.mean([n == r['person'] for n, r in zip(nearest, rows)])), gallery=len(gnames),
-                pose_error=float(err[:, :3].mean()), mouth_error=float(err[:, 3].mean()), eye_error=float(err[:, 4].mean()))

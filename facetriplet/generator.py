@@ -10,17 +10,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, asdict
 import torch, torch.nn as nn, torch.nn.functional as F
-from .core import check_images
+from .core import check_images, check_pair, FacetripletError
 
 # %% auto #0
-__all__ = ['check_pair', 'AdaIN', 'IDBlock', 'GeneratorConfig', 'Generator', 'count_flops']
-
-# %% ../nbs/04_generator.ipynb #c41b1c5c
-def check_pair(source:torch.Tensor, first:torch.Tensor, size:int|None=None):
-    "Validate `source` and `first` image batches `(B,3,H,W)` against each other."
-    check_images(source, 'source', size); check_images(first, 'first', size)
-    if source.shape[0] != first.shape[0]: raise ValueError(f"source and first must have the same batch size, got {source.shape[0]} and {first.shape[0]}")
-    if source.shape[-2:] != first.shape[-2:]: raise ValueError(f"source and first must have the same image size, got {tuple(source.shape[-2:])} and {tuple(first.shape[-2:])}")
+__all__ = ['AdaIN', 'IDBlock', 'GeneratorConfig', 'Generator', 'count_flops']
 
 # %% ../nbs/04_generator.ipynb #fbad4397
 class AdaIN(nn.Module):
@@ -86,15 +79,15 @@ class Generator(nn.Module):
     def identity(self, source:torch.Tensor) -> torch.Tensor:
         "z = E(source) `(B, id_dim)` from the attached frozen encoder."
         enc = self.__dict__['_identity_encoder']
-        if enc is None: raise ValueError("this generator has no identity encoder: pass source_identity, or call set_identity_encoder")
+        if enc is None: raise FacetripletError("this generator has no identity encoder: pass source_identity, or call set_identity_encoder")
         if next(enc.parameters()).device != source.device: enc.to(source.device)
         with torch.no_grad(): return enc(source)
 
     def forward(self, source:torch.Tensor, first:torch.Tensor, source_identity:torch.Tensor|None=None, return_mask:bool=False):
         check_pair(source, first)
-        if first.shape[-1] % 8: raise ValueError(f"image size must be a multiple of 8, got {first.shape[-1]}")
+        if first.shape[-1] % 8: raise FacetripletError(f"image size must be a multiple of 8, got {first.shape[-1]}")
         z = self.identity(source) if source_identity is None else source_identity   # (B, D)
-        if z.shape != (first.shape[0], self.config.id_dim): raise ValueError(f"source_identity must have shape (B, {self.config.id_dim}), got {tuple(z.shape)}")
+        if z.shape != (first.shape[0], self.config.id_dim): raise FacetripletError(f"source_identity must have shape (B, {self.config.id_dim}), got {tuple(z.shape)}")
         e0 = self.stem(first)                        # (B, w,  H,   W)
         e1 = self.down1(e0)                          # (B, 2w, H/2, W/2)
         e2 = self.down2(e1)                          # (B, 4w, H/4, W/4)

@@ -7,23 +7,15 @@ Docs: https://facetriplet.github.io/facetriplet/identity.html.md"""
 
 # %% ../nbs/03_identity.ipynb #1e5d5da2
 from __future__ import annotations
-import os, json, math, time
+import json
 from dataclasses import dataclass, asdict
 from pathlib import Path
 import torch, torch.nn as nn, torch.nn.functional as F
-import facetriplet
-from fastai.learner import Learner
-from fastai.data.core import DataLoaders
-from fastai.callback.schedule import fit_one_cycle
-from fastai.optimizer import Adam
-from .core import check_images
-from .synth import sample_identity
-from .triplets import PoolConfig, TripletPool, GatherDataLoader, TEST_POOL, _atomic_save
+from .core import check_images, atomic_save, WEIGHTS_DIR, FacetripletError
 
 # %% auto #0
-__all__ = ['WEIGHTS_DIR', 'SHIPPED_IDENTITY', 'IdentityConfig', 'IdentityEncoder', 'cosine_similarity', 'FeatureSimilarity',
-           'ArcFaceHead', 'identity_pictures', 'identity_parameters', 'identity_dataloaders', 'embed_all',
-           'identity_metrics', 'train_identity_encoder', 'save_identity_encoder', 'load_identity_encoder']
+__all__ = ['SHIPPED_IDENTITY', 'IdentityConfig', 'IdentityEncoder', 'cosine_similarity', 'FeatureSimilarity',
+           'save_identity_encoder', 'load_identity_encoder']
 
 # %% ../nbs/03_identity.ipynb #fe24e013
 def _conv_bn(c_in, c_out, stride=1):
@@ -61,7 +53,7 @@ class IdentityEncoder(nn.Module):
 # %% ../nbs/03_identity.ipynb #6d3a1fec
 def cosine_similarity(a:torch.Tensor, b:torch.Tensor) -> torch.Tensor:
     "Row-wise cosine similarity of `(B,D)` tensors -> `(B,)`."
-    if a.shape != b.shape or a.ndim != 2: raise ValueError(f"cosine_similarity needs two (B, D) tensors of one shape, got {tuple(a.shape)} and {tuple(b.shape)}")
+    if a.shape != b.shape or a.ndim != 2: raise FacetripletError(f"cosine_similarity needs two (B, D) tensors of one shape, got {tuple(a.shape)} and {tuple(b.shape)}")
     return F.cosine_similarity(a.float(), b.float(), dim=-1, eps=1e-8)        # bf16 would resolve only ~0.004
 
 class FeatureSimilarity(nn.Module):
@@ -75,147 +67,21 @@ class FeatureSimilarity(nn.Module):
         vy = y if y.ndim == 2 else self.embed(y)
         return 1 - cosine_similarity(self.embed(x), vy)
 
-# %% ../nbs/03_identity.ipynb #4693f0d8
-class ArcFaceHead(nn.Module):
-    "Logits `s*cos(theta + m)` for the true class, `s*cos(theta)` for the others."
-    def __init__(self, n_classes:int, dim:int=256, margin:float=0.3, scale:float=30.):
-        super().__init__()
-        self.centres = nn.Parameter(torch.randn(n_classes, dim) * 0.01)
-        self.margin, self.scale = margin, scale
-    def forward(self, features, labels):
-        cos = F.linear(features, F.normalize(self.centres, dim=-1)).clamp(-1 + 1e-6, 1 - 1e-6)   # (B, n_classes)
-        theta = torch.acos(cos.gather(1, labels[:, None]))
-        cos_true = torch.cos(theta + self.margin)
-        return self.scale * cos.scatter(1, labels[:, None], cos_true)
-
-class _Classifier(nn.Module):
-    "Encoder + ArcFace head + identity-parameter regressor: what the Learner trains; called with (images, labels)."
-    def __init__(self, encoder, n_classes, n_params=0, margin=0.2, scale=24.):
-        super().__init__()
-        self.encoder, self.head = encoder, ArcFaceHead(n_classes, encoder.config.dim, margin, scale)
-        self.regress = nn.Linear(encoder.config.dim, n_params) if n_params else None
-    def forward(self, x, labels):
-        v = self.encoder(x)                                                  # (B, D)
-        return self.head(v, labels), (self.regress(v) if self.regress is not None else None)
-
-# %% ../nbs/03_identity.ipynb #93133030
-def identity_pictures(config:PoolConfig, cache=None, show_progress=True):
-    "All pictures of a pool `(N,3,H,W)` uint8 with person labels `(N,)` and identity seeds per label."
-    pool = TripletPool.load(config, cache, show_progress)
-    n_g, G, K = pool.images.shape[:3]
-    labels = torch.arange(n_g * G)[:, None].expand(-1, K).flatten()
-    return pool.images.flatten(0, 2), labels, config.identity_seeds().flatten()
-
-def identity_parameters(identity) -> torch.Tensor:
-    "Every identity field as one standardised vector `(B, n)`: uniforms and colours mapped to about zero mean, unit variance."
-    from dataclasses import fields
-    cols = [getattr(identity, f.name) for f in fields(identity)]
-    x = torch.cat([c[:, None] if c.ndim == 1 else c for c in cols], 1)
-    return (x - 0.5) / 0.29
-
-def identity_dataloaders(config:PoolConfig, bs:int=128, seed:int=0, cache=None, device=None, show_progress=True):
-    "fastai DataLoaders of `(image, label, label, parameters)` (two inputs) for training; valid holds one picture per person."
-    images, labels, seeds = identity_pictures(config, cache, show_progress)
-    params = identity_parameters(sample_identity(seeds))                    # (n_people, n)
-    K = config.n_attributes
-    is_valid = torch.arange(len(labels)) % K == K - 1                         # the last view of every person
-    tr, va = (~is_valid).nonzero()[:, 0], is_valid.nonzero()[:, 0]
-    def fetcher(rows, flip):
-        def fetch(index):
-            x = images[rows[index]].float().div(127.5).sub(1)
-            if flip: x = torch.where(torch.rand(len(x), 1, 1, 1) < 0.5, x.flip(-1), x)   # faces are symmetric; attributes are not
-            y = labels[rows[index]]
-            return x, y, y, params[y]
-        return fetch
-    dls = DataLoaders(GatherDataLoader(fetcher(tr, True), len(tr), bs=bs, shuffle=True, drop_last=True, seed=seed, device=device),
-                      GatherDataLoader(fetcher(va, False), len(va), bs=bs, device=device))
-    dls.n_inp = 2
-    return dls
-
-# %% ../nbs/03_identity.ipynb #fc6b48c2
-@torch.no_grad()
-def embed_all(encoder, images, bs=256):
-    "Unit vectors `(N,D)` of uint8 or float images `(N,3,H,W)`."
-    encoder.eval(); out = []
-    for i in range(0, len(images), bs):
-        x = images[i:i + bs]
-        x = x.float().div(127.5).sub(1) if x.dtype == torch.uint8 else x
-        out.append(encoder(x.to(next(encoder.parameters()).device)).cpu())
-    return torch.cat(out)
-
-def _pairs(labels, skin, seed=0):
-    "All same-person pairs, as many random different-person pairs, and the hard ones among them (similar skin)."
-    i, j = torch.triu_indices(len(labels), len(labels), 1)
-    same = labels[i] == labels[j]
-    g = torch.Generator().manual_seed(seed)
-    diff = (~same).nonzero()[:, 0]
-    diff = diff[torch.randperm(len(diff), generator=g)[:int(same.sum())]]
-    tone = (skin[labels].mean(1))
-    close = (~same) & ((tone[i] - tone[j]).abs() < 0.05)
-    hard = close.nonzero()[:, 0]
-    hard = hard[torch.randperm(len(hard), generator=g)[:int(same.sum())]]
-    return i, j, same.nonzero()[:, 0], diff, hard
-
-def _best_threshold(sim_same, sim_diff):
-    s = torch.cat([sim_same, sim_diff]); y = torch.cat([torch.ones_like(sim_same), torch.zeros_like(sim_diff)])
-    cands = s.sort().values
-    acc = torch.stack([((s > t).float() == y).float().mean() for t in cands])
-    return cands[acc.argmax()].item()
-
-def identity_metrics(encoder, test:PoolConfig=TEST_POOL, valid:PoolConfig|None=None, cache=None, show_progress=False) -> dict:
-    "Verification accuracy (all and same-skin-tone pairs), threshold, and retrieval top-1 on held-out people."
-    valid = valid or PoolConfig('valid', test.n_groups, test.group_size, test.n_attributes, test.size)
-    def sims(cfg):
-        imgs, labels, seeds = identity_pictures(cfg, cache, show_progress)
-        v = embed_all(encoder, imgs)
-        i, j, same, diff, hard = _pairs(labels, sample_identity(seeds).skin)
-        s = (v[i] * v[j]).sum(-1)
-        return v, labels, s[same], s[diff], s[hard]
-    _, _, vs, vd, _ = sims(valid)
-    tau = _best_threshold(vs, vd)
-    v, labels, ts, td, th = sims(test)
-    acc = lambda same, diff: torch.cat([(same > tau).float(), (diff <= tau).float()]).mean().item()
-    K = test.n_attributes
-    gallery = torch.arange(0, len(labels), K)
-    queries = torch.tensor([k for k in range(len(labels)) if k % K])
-    top1 = labels[gallery][(v[queries] @ v[gallery].T).argmax(1)] == labels[queries]
-    return dict(verification=acc(ts, td), verification_same_skin=acc(ts, th), threshold=tau,
-                retrieval_top1=top1.float().mean().item(), n_people=int(labels.max() + 1), gallery=len(gallery))
-
-# %% ../nbs/03_identity.ipynb #d87f878f
-def train_identity_encoder(config:IdentityConfig=IdentityConfig(),
-                           pool:PoolConfig=PoolConfig('train', n_groups=256, group_size=8, n_attributes=8),
-                           epochs:int=12, lr:float=3e-3, bs:int=128, seed:int=0, param_weight:float=2.0, cache=None, show_progress=True,
-                           encoder:nn.Module|None=None):     # another architecture to train instead (needs `.config.dim`)
-    "Train an `IdentityEncoder` (or `encoder`) with an ArcFace head on a pool's people; returns the encoder and the Learner."
-    torch.manual_seed(seed)
-    dls = identity_dataloaders(pool, bs, seed, cache, show_progress=show_progress)
-    n_params = dls.one_batch()[3].shape[1]
-    model = _Classifier(encoder if encoder is not None else IdentityEncoder(config), pool.n_groups * pool.group_size, n_params)
-    def loss(pred, labels, params):                                          # L_ArcFace + lambda * L_pi
-        logits, predicted = pred
-        return F.cross_entropy(logits, labels) + param_weight * F.mse_loss(predicted, params)
-    learn = Learner(dls, model, loss_func=loss, opt_func=Adam, wd=5e-4)
-    if not show_progress: learn.remove_cbs([c for c in learn.cbs if type(c).__name__ == 'ProgressCallback'])
-    learn.fit_one_cycle(epochs, lr)
-    return model.encoder.eval(), learn
-
 # %% ../nbs/03_identity.ipynb #7e9d3bb0
-WEIGHTS_DIR = Path(facetriplet.__file__).parent / 'weights'                  # shipped with the package
 SHIPPED_IDENTITY = WEIGHTS_DIR / 'identity_encoder.pth'
 
 def save_identity_encoder(encoder:IdentityEncoder, path, metrics:dict|None=None):
     "Atomically write the encoder's state dict, config and measured metrics to `path`."
-    _atomic_save({'kind': 'identity_encoder', 'config': json.dumps(asdict(encoder.config)),
-                  'metrics': json.dumps(metrics or {}), 'state': encoder.state_dict()}, Path(path))
+    atomic_save({'kind': 'identity_encoder', 'config': json.dumps(asdict(encoder.config)),
+                 'metrics': json.dumps(metrics or {}), 'state': encoder.state_dict()}, Path(path))
 
 def load_identity_encoder(path=None) -> IdentityEncoder:
     "Load an encoder saved by `save_identity_encoder` (default: the shipped one); frozen, in eval mode."
     path = Path(path or SHIPPED_IDENTITY)
-    if not path.exists(): raise ValueError(f"no identity encoder at {str(path)!r}")
+    if not path.exists(): raise FacetripletError(f"no identity encoder at {str(path)!r}")
     try: d = torch.load(path, map_location='cpu', weights_only=True)
-    except Exception as e: raise ValueError(f"{str(path)!r} is not a readable checkpoint ({type(e).__name__})") from None
-    if not isinstance(d, dict) or d.get('kind') != 'identity_encoder': raise ValueError(f"{str(path)!r} is not an identity encoder checkpoint")
+    except Exception as e: raise FacetripletError(f"{str(path)!r} is not a readable checkpoint ({type(e).__name__})") from None
+    if not isinstance(d, dict) or d.get('kind') != 'identity_encoder': raise FacetripletError(f"{str(path)!r} is not an identity encoder checkpoint")
     enc = IdentityEncoder(IdentityConfig(**json.loads(d['config'])))
     enc.load_state_dict(d['state'])
     enc.metrics = json.loads(d['metrics'])

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, asdict, field
 import torch, torch.nn as nn, torch.nn.functional as F
-from .core import check_images
+from .core import check_images, FacetripletError
 from .synth import FACE, FEATURES
 from .identity import FeatureSimilarity
 
@@ -29,9 +29,9 @@ class LossWeights:
     feature_matching: float = 10.0
     gan: str = 'hinge'              # or 'nonsaturating'
     def __post_init__(self):
-        if self.gan not in ('hinge', 'nonsaturating'): raise ValueError(f"gan must be 'hinge' or 'nonsaturating', got {self.gan!r}")
+        if self.gan not in ('hinge', 'nonsaturating'): raise FacetripletError(f"gan must be 'hinge' or 'nonsaturating', got {self.gan!r}")
         for k, v in asdict(self).items():
-            if k != 'gan' and (not isinstance(v, (int, float)) or v < 0): raise ValueError(f"LossWeights.{k} must be a number >= 0, got {v!r}")
+            if k != 'gan' and (not isinstance(v, (int, float)) or v < 0): raise FacetripletError(f"LossWeights.{k} must be a number >= 0, got {v!r}")
     def to_json(self): return json.dumps(asdict(self))
 
 # %% ../nbs/06_losses.ipynb #1ef54fe6
@@ -70,7 +70,10 @@ def face_region(segmentation:torch.Tensor) -> torch.Tensor:
     "Float mask `(B,1,H,W)` of the face (skin and features) from a renderer segmentation `(B,H,W)`."
     return ((segmentation == FACE) | (segmentation == FEATURES)).float()[:, None]
 
-def reconstruction_loss(output, target): return (output - target).abs().mean()
+def reconstruction_loss(output, target, rows:torch.Tensor|None=None):
+    "Mean L1 `|output - target|`; with `rows` `(B,)` in [0,1], only the rows that have a ground truth count."
+    if rows is None: return (output - target).abs().mean()
+    return ((output - target).abs().mean((1, 2, 3)) * rows).sum() / rows.sum().clamp(min=1)
 
 def ssim_loss(output, target, region:torch.Tensor|None=None):
     "1 - mean SSIM over `region` `(B,1,H,W)` (everywhere if None)."
@@ -91,12 +94,12 @@ class SwapLoss(nn.Module):
         super().__init__()
         self.similarity, self.weights = FeatureSimilarity(identity_encoder), weights
 
-    def generator(self, output, target, source_identity, fake_scores=None, fake_feats=None, real_feats=None, region=None) -> dict:
-        "Named terms and `total` for the generator step. `source_identity` is E(source) `(B,D)`."
+    def generator(self, output, target, source_identity, fake_scores=None, fake_feats=None, real_feats=None, region=None, rows=None) -> dict:
+        "Named terms and `total` for the generator step. `source_identity` is E(source) `(B,D)`; `rows` `(B,)` marks rows whose `target` is a ground truth."
         check_images(output, 'output'); check_images(target, 'target')
-        if output.shape != target.shape: raise ValueError(f"output and target must have one shape, got {tuple(output.shape)} and {tuple(target.shape)}")
+        if output.shape != target.shape: raise FacetripletError(f"output and target must have one shape, got {tuple(output.shape)} and {tuple(target.shape)}")
         w, t = self.weights, {}
-        if w.reconstruction: t['reconstruction'] = reconstruction_loss(output, target)
+        if w.reconstruction: t['reconstruction'] = reconstruction_loss(output, target, rows)
         if w.ssim: t['ssim'] = ssim_loss(output, target, region)
         if w.identity or w.target_feature: v_out = self.similarity.embed(output)
         if w.identity: t['identity'] = (1 - F.cosine_similarity(v_out, source_identity, dim=-1)).mean()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math, dataclasses
 from dataclasses import dataclass, fields
 import torch, torch.nn.functional as F
+from .core import FacetripletError
 
 # %% auto #0
 __all__ = ['SKIN_TONES', 'IRIS_COLOURS', 'HAIR_STYLES', 'HAIR_COLOURS', 'LIP_COLOURS', 'ATTRIBUTE_RANGES', 'SEG_CLASSES',
@@ -30,8 +31,8 @@ def _hash32(x):
 def hash_uniform(seeds, n, salt=0):
     "Deterministic uniforms `(B, n)` in [0, 1) from integer `seeds` `(B,)`: same seed, same numbers, on any device or batch."
     seeds = torch.as_tensor(seeds, dtype=torch.int64)
-    if seeds.ndim != 1: raise ValueError(f"seeds must be a 1-D sequence of integers, got shape {tuple(seeds.shape)}")
-    if (seeds < 0).any(): raise ValueError("seeds must be non-negative integers")
+    if seeds.ndim != 1: raise FacetripletError(f"seeds must be a 1-D sequence of integers, got shape {tuple(seeds.shape)}")
+    if (seeds < 0).any(): raise FacetripletError("seeds must be non-negative integers")
     k = torch.arange(n, dtype=torch.int64, device=seeds.device)
     x = _hash32(seeds[:, None] * 0x9E3779B1 + _hash32(k + salt * 0x10001)[None])
     x = _hash32(x ^ (seeds[:, None] >> 32))
@@ -56,7 +57,7 @@ class _Params:
         "A copy with some fields replaced; numbers are broadcast to the batch."
         new = {}
         for k, v in kw.items():
-            if k not in {f.name for f in fields(self)}: raise ValueError(f"{type(self).__name__} has no field {k!r}")
+            if k not in {f.name for f in fields(self)}: raise FacetripletError(f"{type(self).__name__} has no field {k!r}")
             old = getattr(self, k)
             new[k] = torch.as_tensor(v, dtype=old.dtype, device=old.device).expand_as(old).clone()
         return dataclasses.replace(self, **new)
@@ -511,14 +512,14 @@ class Render:
     image: torch.Tensor; segmentation: torch.Tensor
 
 def _check_params(params, cls, ranges):
-    if not isinstance(params, cls): raise ValueError(f"expected {cls.__name__}, got {type(params).__name__}")
+    if not isinstance(params, cls): raise FacetripletError(f"expected {cls.__name__}, got {type(params).__name__}")
     for f in fields(params):
         x = getattr(params, f.name)
-        if not torch.is_tensor(x) or not x.is_floating_point(): raise ValueError(f"{cls.__name__}.{f.name} must be a float tensor")
-        if not torch.isfinite(x).all(): raise ValueError(f"{cls.__name__}.{f.name} has NaN or infinite values")
+        if not torch.is_tensor(x) or not x.is_floating_point(): raise FacetripletError(f"{cls.__name__}.{f.name} must be a float tensor")
+        if not torch.isfinite(x).all(): raise FacetripletError(f"{cls.__name__}.{f.name} has NaN or infinite values")
         lo, hi = ranges.get(f.name, (0, 1))
         if (x < lo).any() or (x > hi).any():
-            raise ValueError(f"{cls.__name__}.{f.name} must lie in [{lo}, {hi}], got values in [{x.min():.3g}, {x.max():.3g}]")
+            raise FacetripletError(f"{cls.__name__}.{f.name} must lie in [{lo}, {hi}], got values in [{x.min():.3g}, {x.max():.3g}]")
 
 def render(identity:Identity,    # who: `sample_identity(seeds)`
            attributes:Attributes, # how they look in this picture: `sample_attributes(seeds)`, same batch size
@@ -529,9 +530,9 @@ def render(identity:Identity,    # who: `sample_identity(seeds)`
     _check_params(identity, Identity, {})
     _check_params(attributes, Attributes, ATTRIBUTE_RANGES)
     if len(identity) != len(attributes):
-        raise ValueError(f"identity and attributes must have the same batch size, got {len(identity)} and {len(attributes)}")
-    if not isinstance(size, int) or size < 32: raise ValueError(f"size must be an integer >= 32, got {size!r}")
-    if not isinstance(supersample, int) or not 1 <= supersample <= 4: raise ValueError(f"supersample must be 1..4, got {supersample!r}")
+        raise FacetripletError(f"identity and attributes must have the same batch size, got {len(identity)} and {len(attributes)}")
+    if not isinstance(size, int) or size < 32: raise FacetripletError(f"size must be an integer >= 32, got {size!r}")
+    if not isinstance(supersample, int) or not 1 <= supersample <= 4: raise FacetripletError(f"supersample must be 1..4, got {supersample!r}")
     chunk = chunk or max(1, 2 ** 17 // (size * size))
     images, segs = [], []
     for i in range(0, len(identity), chunk):

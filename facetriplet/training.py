@@ -1,5 +1,5 @@
 """One training step, as in the patent: a critic step, then a generator step, on exact triplets. Same models,
-same data, same loop for the peer recipe; only the supervision differs.
+same data, same loop for the peer recipe; only the supervision (the `Recipe`) differs.
 
 Docs: https://facetriplet.github.io/facetriplet/training.html.md"""
 
@@ -8,62 +8,50 @@ Docs: https://facetriplet.github.io/facetriplet/training.html.md"""
 # %% ../nbs/07_training.ipynb #e0f855b4
 from __future__ import annotations
 import os, json, math, random, time, signal, threading
-from dataclasses import dataclass, asdict, field
+from dataclasses import asdict
 from functools import partial
 from pathlib import Path
 import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
-import matplotlib.pyplot as plt
 from fastai.learner import Learner
+import fastai.callback.progress                       # adds `Learner.no_bar`
 import torch.distributed as dist
 from torch.nn.parallel import DistributedDataParallel as DDP
 from fastai.callback.core import Callback, CancelFitException, CancelStepException
 from fastai.optimizer import Adam
 from fastcore.foundation import L
-from .core import seed_everything, save_image, image_grid, default_device
-from .triplets import triplet_dataloaders, _atomic_save
+from .core import seed_everything, save_image, image_grid, default_device, atomic_save, FacetripletError
+from .triplets import triplet_dataloaders
 from .checkpoint import read_checkpoint, encoder_record, encoder_from_record, Swapper
 from .identity import load_identity_encoder
 from .generator import Generator, GeneratorConfig
 from .discriminator import Discriminator, DiscriminatorConfig
-from .losses import SwapLoss, LossWeights, face_region, reconstruction_loss, adversarial_loss, feature_matching_loss
+from .losses import SwapLoss, reconstruction_loss
+from .metrics import psnr
+from .recipes import (Recipe, RECIPES, PRECISIONS, TrainConfig, get_recipe, register_recipe, recipe_batch,
+                                 critic_loss, generator_loss, frozen)
 
 # %% auto #0
-__all__ = ['RECIPES', 'RECIPE_WEIGHTS', 'PRECISIONS', 'TrainConfig', 'unwrap', 'SwapModel', 'TripletGAN', 'resolve_precision',
-           'Precision', 'rank_and_world', 'DataParallel', 'swap_learner', 'train_steps', 'WatchSubsteps',
-           'Checkpointer', 'save_checkpoint', 'restore_checkpoint', 'psnr', 'swap_metrics', 'plot_losses',
-           'StopOnSignal', 'write_samples', 'SampleGrid', 'TimeLimit', 'train']
+__all__ = ['training_step', 'adam', 'unwrap', 'SwapModel', 'TripletGAN', 'resolve_precision', 'Precision', 'rank_and_world',
+           'DataParallel', 'swap_learner', 'train_steps', 'Checkpointer', 'save_checkpoint', 'restore_checkpoint',
+           'swap_metrics', 'plot_losses', 'StopOnSignal', 'write_samples', 'SampleGrid', 'TimeLimit', 'train']
 
 # %% ../nbs/07_training.ipynb #2afa0712
-# recipe -> what its critic sees besides x. All but `simswap` train against the exact target; the two ablations
-# remove one element of the patent each; `bootstrap` replaces the rendered `first` by a first-stage swap.
-RECIPES = {'triplet': 'triplet', 'simswap': 'none', 'no_condition': 'none', 'no_target_feature': 'triplet', 'bootstrap': 'triplet'}
-RECIPE_WEIGHTS = {'no_target_feature': {'target_feature': 0.}}     # loss-weight overrides of a recipe
-PRECISIONS = ('auto', 'bf16', 'fp16', 'fp32')
+def training_step(G:Generator, D:Discriminator, opt_g, opt_d, loss:SwapLoss, recipe:Recipe, batch, first_stage=None) -> dict:
+    "One step of the patent, top to bottom: a critic step, then a generator step. Returns every loss term."
+    source, first, target, segmentation = batch                               # (B,3,H,W) x 3, (B,H,W)
+    source, first, real, same = recipe_batch(recipe, source, first, target, first_stage)
+    output = G(source, first)                                                   # (B,3,H,W)
+    # 1. critic step: L_D = E max(0, 1 - D(s,f,real)) + E max(0, 1 + D(s,f,o)); o detached, so G is untouched
+    loss_d, scores = critic_loss(recipe, D, loss, source, first, real, output)
+    opt_d.zero_grad(); loss_d.backward(); opt_d.step(); opt_d.zero_grad()
+    # 2. generator step: L_G through the frozen critic (and the frozen identity encoder)
+    with frozen(D): terms = generator_loss(recipe, D, loss, G.identity(source), source, first, real, same, output, segmentation)
+    opt_g.zero_grad(); terms['total'].backward(); opt_g.step(); opt_g.zero_grad()
+    return {**{k: v.item() for k, v in terms.items()}, 'critic': loss_d.item(), **scores}
 
-@dataclass
-class TrainConfig:
-    "Everything a training run needs to be repeated; stored as JSON in every checkpoint."
-    recipe: str = 'triplet'          # one of `RECIPES`: 'triplet' (the patent), 'simswap' (the peer recipe), ablations, 'bootstrap'
-    size: int = 64
-    bs: int = 16
-    steps: int = 2000
-    lr_g: float = 2e-4
-    lr_d: float = 2e-4
-    seed: int = 0
-    n_groups: int = 256              # train pool: n_groups x 8 people x 8 attribute sets
-    same_identity: float = 0.5       # simswap: fraction of rows that are same-identity pairs
-    precision: str = 'auto'          # 'auto', 'bf16', 'fp16' or 'fp32' (see `Precision`)
-    compile: bool = False            # torch.compile the generator and the critic
-    first_stage: str = ''            # bootstrap: the swap model (file or training checkpoint) that makes `first`
-    generator: dict = field(default_factory=lambda: asdict(GeneratorConfig()))
-    weights: dict = field(default_factory=lambda: asdict(LossWeights()))
-    def __post_init__(self):
-        if self.recipe not in RECIPES: raise ValueError(f"recipe must be one of {list(RECIPES)}, got {self.recipe!r}")
-        if self.recipe == 'bootstrap' and not self.first_stage: raise ValueError("recipe 'bootstrap' needs first_stage: a trained simswap model that makes the `first` pictures")
-        if self.precision not in PRECISIONS: raise ValueError(f"precision must be one of {list(PRECISIONS)}, got {self.precision!r}")
-        for k in ('size', 'bs', 'steps', 'n_groups'):
-            if not isinstance(getattr(self, k), int) or getattr(self, k) < 1: raise ValueError(f"{k} must be a positive integer, got {getattr(self, k)!r}")
-    def to_json(self): return json.dumps(asdict(self))
+def adam(params, lr:float):
+    "The optimiser of both networks: Adam with beta1 = 0.5 (pix2pix, SimSwap), no weight decay."
+    return Adam(params, lr, mom=0.5, sqr_mom=0.999, eps=1e-8, wd=0.)
 
 # %% ../nbs/07_training.ipynb #ebf45608
 def unwrap(m:nn.Module) -> nn.Module:
@@ -79,93 +67,57 @@ class SwapModel(nn.Module):
 
 # %% ../nbs/07_training.ipynb #12a93ee7
 class TripletGAN(Callback):
-    "Critic step then generator step per batch, separate optimisers, every loss term logged per step."
+    "Runs `training_step` inside fastai's loop: critic step after the forward pass, the recipe's generator loss after fastai's."
     order = 0
-    def __init__(self, config:TrainConfig, loss:SwapLoss):
-        self.config, self.swap_loss, self.step, self.log = config, loss, 0, []
+    def __init__(self, config:TrainConfig, loss:SwapLoss, first_stage:nn.Module|None=None):
+        self.config, self.recipe, self.swap_loss, self.first_stage = config, get_recipe(config.recipe), loss, first_stage
+        self.step, self.log = 0, []
+        self.data_epoch, self.batch_in_epoch, self.epoch_rng = 0, 0, None   # where in the data order we are (for exact resume)
         self.d_opt, self.d_scaler = None, None       # `Precision('fp16')` sets a gradient scaler for the critic
-        self.first_stage = None                      # bootstrap: a frozen generator that makes `first`
 
     def make_critic_optimizer(self):
         if self.d_opt is None:
-            self.d_opt = torch.optim.Adam(self.learn.model.discriminator.parameters(), self.config.lr_d, betas=(0.5, 0.999))
+            self.d_opt = adam(self.learn.model.discriminator.parameters(), self.config.lr_d)
+            self.d_view = _ParamsView(self.d_opt)
         return self.d_opt
-
-    def _critic_inputs(self, source, first, x):
-        return (source, first, x) if RECIPES[self.config.recipe] == 'triplet' else (None, None, x)
 
     def before_fit(self): self.make_critic_optimizer()
 
     def before_batch(self):
         if self.training and self.step >= self.config.steps: raise CancelFitException()   # after the last step's callbacks ran
         if not self.training: return
-        source, first = self.xb; target, seg = self.yb
-        if self.config.recipe == 'bootstrap':
-            # first' = G1(another row's source, target): the target's attributes with someone else's identity, made
-            # from pictures real data has (sources and targets), never from the rendered `first`
-            with torch.no_grad(): self.learn.xb = (source, self.first_stage(source.roll(1, 0), target).float())
-        if self.config.recipe != 'simswap': return
-        same = torch.rand(len(first), device=first.device) < self.config.same_identity     # (B,) same-identity rows
-        self.learn.xb = (source, torch.where(same[:, None, None, None], target, first))
-        self.same = same
+        (source, first), (target, _) = self.xb, self.yb
+        source, first, self.real, self.same = recipe_batch(self.recipe, source, first, target, self.first_stage)
+        self.learn.xb = (source, first)
 
     def after_pred(self):
-        "Critic step on the detached output: only the critic's optimiser steps."
+        "1. The critic step, on the detached output: only the critic's optimiser steps."
         if not self.training: return
-        D, (source, first), (target, _) = self.learn.model.discriminator, self.xb, self.yb
-        real_x = first if self.config.recipe == 'simswap' else target
-        D.requires_grad_(True)
-        n, x = len(real_x), torch.cat([real_x, self.pred.detach()])       # (2B,3,H,W): real then fake, one pass
-        scores, _ = D(*self._critic_inputs(source.repeat(2, 1, 1, 1), first.repeat(2, 1, 1, 1), x))
-        real_scores, fake_scores = [s[:n] for s in scores], [s[n:] for s in scores]
-        loss_d = self.swap_loss.discriminator(real_scores, fake_scores)
-        self.d_opt.zero_grad(set_to_none=True)
+        (source, first), D = self.xb, self.learn.model.discriminator
+        loss_d, scores = critic_loss(self.recipe, D, self.swap_loss, source, first, self.real, self.pred)
+        self.d_opt.zero_grad()
         if self.d_scaler is None: loss_d.backward(); self.d_opt.step()
-        else: self.d_scaler.scale(loss_d).backward(); self.d_scaler.step(self.d_opt); self.d_scaler.update()
-        self.d_opt.zero_grad(set_to_none=True)
-        D.requires_grad_(False)                                   # frozen for the generator step
-        self.critic_log = dict(critic=loss_d.item(), d_real=torch.stack([s.mean() for s in real_scores]).mean().item(),
-                               d_fake=torch.stack([s.mean() for s in fake_scores]).mean().item())
+        else: self.d_scaler.scale(loss_d).backward(); self.d_scaler.step(self.d_view); self.d_scaler.update()
+        self.d_opt.zero_grad()
+        self.critic_log = {'critic': loss_d.item(), **scores}
 
     def after_loss(self):
-        "Generator loss of the recipe replaces fastai's placeholder loss."
+        "2. The recipe's generator loss replaces fastai's placeholder; fastai backpropagates it and steps `learn.opt`."
         if not self.training: return
         G, D = unwrap(self.learn.model.generator), unwrap(self.learn.model.discriminator)   # D is frozen: no all-reduce
-        (source, first), (target, seg), out = self.xb, self.yb, self.pred
-        z = G.identity(source)
-        if self.config.recipe != 'simswap':
-            fake_scores, fake_feats = D(*self._critic_inputs(source, first, out))
-            with torch.no_grad(): _, real_feats = D(*self._critic_inputs(source, first, target))
-            terms = self.swap_loss.generator(out, target, z, fake_scores, fake_feats, real_feats, face_region(seg))
-        else: terms = self._simswap_terms(source, first, out, z)
+        (source, first), (_, seg) = self.xb, self.yb
+        with frozen(D): terms = generator_loss(self.recipe, D, self.swap_loss, G.identity(source), source, first, self.real, self.same, self.pred, seg)
         bad = [k for k, v in terms.items() if not torch.isfinite(v)]        # TerminateOnNaN, with the culprit named
-        if bad: raise ValueError(f"training diverged at step {self.step}: {', '.join(bad)} became NaN or infinite; the last checkpoint is intact")
-        self.learn.loss_grad = terms['total']
-        self.learn.loss = terms['total'].detach()
+        if bad: raise FacetripletError(f"training diverged at step {self.step}: {', '.join(bad)} became NaN or infinite; the last checkpoint is intact")
+        self.learn.loss_grad, self.learn.loss = terms['total'], terms['total'].detach()
         self.log.append({'step': self.step, **{k: v.item() for k, v in terms.items()}, **self.critic_log})
 
-    def _simswap_terms(self, source, first, out, z):
-        "Reconstruction on same-identity rows, identity on all, unconditional adversarial, weak feature matching to first."
-        w, D, L = self.swap_loss.weights, unwrap(self.learn.model.discriminator), self.swap_loss
-        fake_scores, fake_feats = D(None, None, out)
-        with torch.no_grad(): _, real_feats = D(None, None, first)
-        same = self.same.float()
-        t = {'reconstruction': ((out - first).abs().mean((1, 2, 3)) * same).sum() / same.sum().clamp(min=1),
-             'identity': (1 - F.cosine_similarity(L.similarity.embed(out), z, dim=-1)).mean()}
-        t['adversarial'] = adversarial_loss(fake_scores, w.gan)
-        t['feature_matching'] = feature_matching_loss([f[-1:] for f in fake_feats], [f[-1:] for f in real_feats])   # last layer: "weak"
-        t['total'] = sum(getattr(w, k) * v for k, v in t.items())
-        return t
-
-    def after_step(self):
-        self.learn.model.generator.zero_grad(set_to_none=True)    # no stale gradients for Adam to reuse
-        self.learn.model.discriminator.requires_grad_(True)
-        self.step += 1
+    def after_step(self): self.step += 1
 
 # %% ../nbs/07_training.ipynb #643e94e0
 def resolve_precision(precision:str, device=None) -> str:
     "The precision `'auto'` means on `device`: bf16 where the hardware computes it natively, else fp32 (fp16 on older GPUs)."
-    if precision not in PRECISIONS: raise ValueError(f"precision must be one of {list(PRECISIONS)}, got {precision!r}")
+    if precision not in PRECISIONS: raise FacetripletError(f"precision must be one of {list(PRECISIONS)}, got {precision!r}")
     if precision != 'auto': return precision
     if torch.device(device or 'cpu').type == 'cuda': return 'bf16' if torch.cuda.is_bf16_supported() else 'fp16'
     return 'bf16' if torch.ops.mkldnn._is_mkldnn_bf16_supported() else 'fp32'
@@ -179,7 +131,7 @@ class Precision(Callback):
     "Autocast the step (generator forward, critic step, generator loss) in bf16 or fp16; fp16 adds gradient scalers."
     order = -1                                    # before TripletGAN, so its critic step runs under autocast
     def __init__(self, precision:str='bf16'):
-        if precision not in PRECISIONS[1:]: raise ValueError(f"precision must be one of {list(PRECISIONS[1:])}, got {precision!r}")
+        if precision not in PRECISIONS[1:]: raise FacetripletError(f"precision must be one of {list(PRECISIONS[1:])}, got {precision!r}")
         self.precision, self.ctx = precision, None
     def before_fit(self):
         self.device_type = torch.device(self.dls.device or 'cpu').type
@@ -237,42 +189,24 @@ def swap_learner(config:TrainConfig=TrainConfig(), identity_encoder:nn.Module|No
     device = torch.device(dls.device or 'cpu')
     encoder = (identity_encoder if identity_encoder is not None else load_identity_encoder()).to(device)
     G = Generator(GeneratorConfig(**{**config.generator, 'size': config.size}), encoder)
-    D = Discriminator(DiscriminatorConfig(RECIPES[config.recipe]))
+    recipe = get_recipe(config.recipe)
+    D = Discriminator(DiscriminatorConfig(recipe.critic))
     if config.compile: G.compile(); D.compile()       # in place: state_dict keys stay the same
-    loss = SwapLoss(encoder, LossWeights(**{**config.weights, **RECIPE_WEIGHTS.get(config.recipe, {})}))
-    gan = TripletGAN(config, loss)
-    learn = Learner(dls, SwapModel(G, D), loss_func=_l1_to_target, lr=config.lr_g, wd=0., wd_bn_bias=False,
-                    opt_func=partial(Adam, mom=0.5, sqr_mom=0.999, eps=1e-8),
-                    splitter=lambda m: [list(m.generator.parameters())],
-                    cbs=[gan, Precision(resolve_precision(config.precision, device))] + ([DataParallel()] if world > 1 else []) + list(cbs or []))
-    learn.triplet_gan = gan
-    if config.recipe == 'bootstrap': gan.first_stage = Swapper.load(config.first_stage).to(device).generator
-    if rank > 0: learn.remove_cbs([c for c in learn.cbs if type(c).__name__ == 'ProgressCallback'])
-    return learn
+    first_stage = Swapper.load(config.first_stage).to(device).generator if recipe.first_stage else None
+    gan = TripletGAN(config, SwapLoss(encoder, recipe.loss_weights(config.weights)), first_stage)
+    return Learner(dls, SwapModel(G, D), loss_func=_l1_to_target, lr=config.lr_g, wd=0., opt_func=adam,
+                   splitter=lambda m: [list(m.generator.parameters())],          # learn.opt steps the generator only
+                   cbs=[gan, Precision(resolve_precision(config.precision, device))] + ([DataParallel()] if world > 1 else []) + list(cbs or []))
 
 def train_steps(learn:Learner, steps:int|None=None):
     "Train until the callback's step counter reaches `steps` (default: the config's)."
     gan = learn.triplet_gan
     if steps is not None: gan.config.steps = steps
     n_epoch = math.ceil(gan.config.steps / len(learn.dls.train)) + 1
-    learn.fit(n_epoch, lr=gan.config.lr_g)
+    if rank_and_world()[0] > 0:                                    # one progress bar, on rank 0
+        with learn.no_bar(): learn.fit(n_epoch, lr=gan.config.lr_g)
+    else: learn.fit(n_epoch, lr=gan.config.lr_g)
     return learn
-
-# %% ../nbs/07_training.ipynb #5814d13a
-class WatchSubsteps(Callback):
-    "Test helper: records whether G changed in the critic step and D changed in the generator step."
-    order = 1                                     # right after TripletGAN
-    def __init__(self): self.g_moved, self.d_moved = [], []
-    def _snap(self, m): return [p.detach().clone() for p in m.parameters()]
-    def _same(self, m, snap): return all(torch.equal(p, q) for p, q in zip(m.parameters(), snap))
-    def before_batch(self):
-        if self.training: self.g0 = self._snap(self.learn.model.generator)
-    def after_pred(self):                         # runs after TripletGAN.after_pred (the critic step)
-        if not self.training: return
-        self.g_moved.append(not self._same(self.learn.model.generator, self.g0))
-        self.d0 = self._snap(self.learn.model.discriminator)
-    def after_step(self):
-        if self.training: self.d_moved.append(not self._same(self.learn.model.discriminator, self.d0))
 
 # %% ../nbs/07_training.ipynb #41f391cb
 class Checkpointer(Callback):
@@ -285,7 +219,7 @@ class Checkpointer(Callback):
         if self.resume_from is not None:
             self.pending_rng = restore_checkpoint(self.learn, self.resume_from)
             self.skip = self.learn.triplet_gan.batch_in_epoch
-        self.start_epoch = self.learn.triplet_gan.epoch
+        self.start_epoch = self.learn.triplet_gan.data_epoch
     def before_batch(self):
         # the random states go back in only now: creating the epoch's iterator draws from torch's RNG, as it did
         # before the first batch of the interrupted run
@@ -294,7 +228,7 @@ class Checkpointer(Callback):
         if self.epoch < self.start_epoch: return
         gan = self.learn.triplet_gan
         if self.epoch == self.start_epoch and self.resume_from is not None: self.dls.train.rng.setstate(gan.epoch_rng)
-        gan.epoch, gan.epoch_rng, gan.batch_in_epoch = self.epoch, self.dls.train.rng.getstate(), 0
+        gan.data_epoch, gan.epoch_rng, gan.batch_in_epoch = self.epoch, self.dls.train.rng.getstate(), 0
     def before_train(self):
         if self.skip:                                                   # replay this epoch's order, skip what was done
             dl, k = self.learn.dl, self.skip
@@ -330,35 +264,37 @@ def _plain_opt_state(opt):
     sd = opt.state_dict()
     return {'state': [dict(st) for st in sd['state']], 'hypers': [dict(h) for h in sd['hypers']]}
 
+def _from_torch_adam(sd:dict, lr:float) -> dict:
+    "A `torch.optim.Adam` state dict (how checkpoints stored the critic's optimiser before 0.3) as fastai Adam state."
+    n = len(sd['param_groups'][0]['params'])
+    conv = lambda s: {'grad_avg': s['exp_avg'], 'sqr_avg': s['exp_avg_sq'], 'step': int(s['step'])} if s else {}
+    return {'state': [conv(sd['state'].get(i, {})) for i in range(n)], 'hypers': [dict(wd=0., sqr_mom=0.999, lr=lr, mom=0.5, eps=1e-8)]}
+
 def save_checkpoint(learn:Learner, path):
     "Write everything needed to resume `learn` to `path`, atomically."
     gan, m = learn.triplet_gan, learn.model
-    _atomic_save({'kind': 'facetriplet_swap', 'config': gan.config.to_json(), 'step': gan.step, 'epoch': gan.epoch,
+    atomic_save({'kind': 'facetriplet_swap', 'config': gan.config.to_json(), 'step': gan.step, 'epoch': gan.data_epoch,
                   'batch_in_epoch': gan.batch_in_epoch, 'epoch_rng': gan.epoch_rng,
                   'generator': unwrap(m.generator).state_dict(), 'discriminator': unwrap(m.discriminator).state_dict(),
-                  'opt_g': _plain_opt_state(learn.opt), 'opt_d': gan.d_opt.state_dict(), 'rng': _rng_state(),
+                  'opt_g': _plain_opt_state(learn.opt), 'opt_d': _plain_opt_state(gan.d_opt), 'rng': _rng_state(),
                   'identity_encoder': encoder_record(unwrap(m.generator).__dict__['_identity_encoder']),
                   'log': json.dumps(gan.log)}, Path(path))
 
 def restore_checkpoint(learn:Learner, path):
     "Put `learn` back in the state saved at `path` (models, optimisers, counters, random states)."
     d, gan = read_checkpoint(path), learn.triplet_gan
-    if json.loads(d['config'])['recipe'] != gan.config.recipe: raise ValueError(f"{str(path)!r} was trained with recipe {json.loads(d['config'])['recipe']!r}, not {gan.config.recipe!r}")
+    if json.loads(d['config'])['recipe'] != gan.config.recipe: raise FacetripletError(f"{str(path)!r} was trained with recipe {json.loads(d['config'])['recipe']!r}, not {gan.config.recipe!r}")
     unwrap(learn.model.generator).load_state_dict(d['generator']); unwrap(learn.model.discriminator).load_state_dict(d['discriminator'])
     if learn.opt is None: learn.create_opt()
     learn.opt.load_state_dict({'state': d['opt_g']['state'], 'hypers': L(d['opt_g']['hypers'])})
-    gan.make_critic_optimizer().load_state_dict(d['opt_d'])
-    gan.step, gan.epoch, gan.batch_in_epoch, gan.epoch_rng = d['step'], d['epoch'], d['batch_in_epoch'], _tuplify(d['epoch_rng'])
+    d_state = _from_torch_adam(d['opt_d'], gan.config.lr_d) if 'param_groups' in d['opt_d'] else d['opt_d']   # checkpoints before 0.3
+    gan.make_critic_optimizer().load_state_dict({'state': d_state['state'], 'hypers': L(d_state['hypers'])})
+    gan.step, gan.data_epoch, gan.batch_in_epoch, gan.epoch_rng = d['step'], d['epoch'], d['batch_in_epoch'], _tuplify(d['epoch_rng'])
     gan.log = json.loads(d['log'])
     _set_rng_state(d['rng'])
     return d['rng']
 
 # %% ../nbs/07_training.ipynb #4e186e5c
-def psnr(x:torch.Tensor, y:torch.Tensor) -> torch.Tensor:
-    "PSNR in dB per image of `(B,3,H,W)` images in [-1,1] (peak-to-peak 2)."
-    mse = ((x - y) ** 2).mean((1, 2, 3)).clamp(min=1e-10)
-    return 10 * torch.log10(4 / mse)
-
 @torch.no_grad()
 def swap_metrics(generator:Generator, source, first, target) -> dict:
     "Mean PSNR vs target of the swap and of copying `first`, and identity cosine of output to source."
@@ -372,6 +308,7 @@ def swap_metrics(generator:Generator, source, first, target) -> dict:
 
 def plot_losses(log:list, path=None):
     "One curve per loss term (log scale where positive) from a TripletGAN log; saved to `path` if given."
+    import matplotlib.pyplot as plt
     keys = [k for k in log[0] if k not in ('step',)]
     fig, axes = plt.subplots(1, 2, figsize=(12, 3.5))
     steps = [r['step'] for r in log]
@@ -430,19 +367,21 @@ def train(config:TrainConfig, out, resume:bool=False, minutes:float|None=None, c
     out = Path(out)
     probe = out / '.write-test'
     try: out.mkdir(parents=True, exist_ok=True); probe.write_text('ok'); probe.unlink()
-    except OSError as e: raise ValueError(f"cannot write to output folder {str(out)!r}: {e.strerror}") from None
+    except OSError as e: raise FacetripletError(f"cannot write to output folder {str(out)!r}: {e.strerror}") from None
     ckpt = out / 'model.pth'
-    if resume and not ckpt.exists(): raise ValueError(f"--resume: no checkpoint at {str(ckpt)!r}")
+    if resume and not ckpt.exists(): raise FacetripletError(f"--resume: no checkpoint at {str(ckpt)!r}")
     if resume:
         d = read_checkpoint(ckpt)                                        # fail early on a damaged file
         if identity_encoder is None and 'identity_encoder' in d: identity_encoder = encoder_from_record(d['identity_encoder'])
     stop = StopOnSignal()
     cbs = [Checkpointer(ckpt, checkpoint_every, ckpt if resume else None), stop] + ([TimeLimit(minutes)] if minutes else [])
     learn = swap_learner(config, identity_encoder, dls, cbs=cbs)
-    if not show_progress: learn.remove_cbs([c for c in learn.cbs if type(c).__name__ == 'ProgressCallback'])
     sample_batch = learn.dls.valid.one_batch()
     learn.add_cb(SampleGrid(out / 'samples.png', sample_batch, checkpoint_every))
-    with learn.no_logging(): train_steps(learn)
+    if show_progress:
+        with learn.no_logging(): train_steps(learn)
+    else:
+        with learn.no_bar(), learn.no_logging(): train_steps(learn)
     if rank_and_world()[0] > 0: return {}                               # rank 0 writes the results
     save_checkpoint(learn, ckpt)
     if stop.signal: return {'steps': learn.triplet_gan.step, 'interrupted': stop.signal}

@@ -16,12 +16,13 @@ from fastai.data.load import DataLoader
 from fastai.data.core import DataLoaders
 from fastprogress.fastprogress import progress_bar
 from . import synth
+from .core import atomic_save, FacetripletError
+from .splits import SPLITS, split_seeds, TRAIN_GROUPS
 from .synth import sample_identity, sample_attributes, render, hash_uniform, Attributes
 
 # %% auto #0
-__all__ = ['SPLITS', 'TEST_POOL', 'Triplet', 'make_triplets', 'split_seeds', 'cache_dir', 'PoolConfig', 'TripletPool',
-           'GatherDataLoader', 'TripletDataLoader', 'triplet_dataloaders', 'test_triplets', 'talking_head', 'video',
-           'video_triplet']
+__all__ = ['TEST_POOL', 'Triplet', 'make_triplets', 'cache_dir', 'PoolConfig', 'TripletPool', 'GatherDataLoader',
+           'TripletDataLoader', 'triplet_dataloaders', 'test_triplets', 'talking_head', 'video', 'video_triplet']
 
 # %% ../nbs/02_triplets.ipynb #a17fcf97
 @dataclass
@@ -43,24 +44,12 @@ def make_triplets(source_identity,   # identity seeds of A `(B,)`
     A, B = sample_identity(source_identity), sample_identity(first_identity)
     Y, X = sample_attributes(source_attributes), sample_attributes(target_attributes)
     if not (len(A) == len(B) == len(X) == len(Y)):
-        raise ValueError(f"make_triplets needs equally many seeds, got {len(A)}, {len(B)}, {len(Y)}, {len(X)}")
+        raise FacetripletError(f"make_triplets needs equally many seeds, got {len(A)}, {len(B)}, {len(Y)}, {len(X)}")
     if (torch.as_tensor(source_identity) == torch.as_tensor(first_identity)).any():
-        raise ValueError("source and first must be different people (source_identity != first_identity)")
+        raise FacetripletError("source and first must be different people (source_identity != first_identity)")
     out = render(type(A).cat([A, B, A]), Attributes.cat([Y, X, X]), size)
     s, f, t = out.image.chunk(3)
     return Triplet(s, f, t, out.segmentation[2 * len(A):])
-
-# %% ../nbs/02_triplets.ipynb #e1660409
-SPLITS = {'train': (0, 3_000_000_000), 'valid': (1_000_000_000, 4_000_000_000), 'test': (2_000_000_000, 5_000_000_000)}
-_SPLIT_WIDTH = 1_000_000_000               # seeds per split and kind
-
-def split_seeds(split:str, n:int, kind:str='identity', start:int=0) -> torch.Tensor:
-    "Seeds `(n,)` of identities (`kind='identity'`) or attribute sets (`kind='attributes'`) of `split`."
-    if split not in SPLITS: raise ValueError(f"split must be one of {list(SPLITS)}, got {split!r}")
-    if kind not in ('identity', 'attributes'): raise ValueError(f"kind must be 'identity' or 'attributes', got {kind!r}")
-    if not isinstance(n, int) or n < 0: raise ValueError(f"n must be a non-negative integer, got {n!r}")
-    if start < 0 or start + n > _SPLIT_WIDTH: raise ValueError(f"seeds must stay within one split: start + n <= {_SPLIT_WIDTH}")
-    return SPLITS[split][kind == 'attributes'] + start + torch.arange(n)
 
 # %% ../nbs/02_triplets.ipynb #7e3c4cf8
 def cache_dir() -> Path:
@@ -71,16 +60,16 @@ def cache_dir() -> Path:
 class PoolConfig:
     "What a pool holds: `n_groups` groups of `group_size` people, each group under `n_attributes` attribute sets."
     split: str = 'train'
-    n_groups: int = 256
+    n_groups: int = TRAIN_GROUPS
     group_size: int = 8
     n_attributes: int = 8
     size: int = 64
     def __post_init__(self):
-        if self.split not in SPLITS: raise ValueError(f"split must be one of {list(SPLITS)}, got {self.split!r}")
+        if self.split not in SPLITS: raise FacetripletError(f"split must be one of {list(SPLITS)}, got {self.split!r}")
         for k in ('n_groups', 'group_size', 'n_attributes', 'size'):
-            if not isinstance(getattr(self, k), int) or getattr(self, k) < 1: raise ValueError(f"{k} must be a positive integer, got {getattr(self, k)!r}")
-        if self.group_size < 2 or self.n_attributes < 2: raise ValueError("group_size and n_attributes must be >= 2 (a triplet needs two people and two attribute sets)")
-        if self.size < 32: raise ValueError(f"size must be >= 32, got {self.size}")
+            if not isinstance(getattr(self, k), int) or getattr(self, k) < 1: raise FacetripletError(f"{k} must be a positive integer, got {getattr(self, k)!r}")
+        if self.group_size < 2 or self.n_attributes < 2: raise FacetripletError("group_size and n_attributes must be >= 2 (a triplet needs two people and two attribute sets)")
+        if self.size < 32: raise FacetripletError(f"size must be >= 32, got {self.size}")
     @property
     def key(self) -> str:
         "Hash of this configuration and of the renderer's source code."
@@ -90,13 +79,6 @@ class PoolConfig:
     def attribute_seeds(self): return split_seeds(self.split, self.n_groups * self.n_attributes, 'attributes').view(self.n_groups, self.n_attributes)
 
 # %% ../nbs/02_triplets.ipynb #9ef768c8
-def _atomic_save(obj, path:Path):
-    "torch.save to a temporary file, then rename: a crash never leaves a half-written file under `path`."
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + f'.{os.getpid()}.tmp')
-    torch.save(obj, tmp)
-    os.replace(tmp, path)
-
 class TripletPool:
     "Rendered pictures `images` `(n_groups, G, K, 3, H, W)` uint8 and `segmentation` `(n_groups, G, K, H, W)` uint8."
     def __init__(self, config:PoolConfig, images:torch.Tensor, segmentation:torch.Tensor):
@@ -129,7 +111,7 @@ class TripletPool:
                 return cls(config, d['images'], d['segmentation'])
             except Exception: pass            # unreadable cache file: render again and overwrite it
         pool = cls.render(config, show_progress=show_progress)
-        _atomic_save({'images': pool.images, 'segmentation': pool.segmentation, 'config': asdict(config)}, path)
+        atomic_save({'images': pool.images, 'segmentation': pool.segmentation, 'config': asdict(config)}, path)
         return pool
 
     @property
@@ -166,7 +148,7 @@ class GatherDataLoader(DataLoader):
 class TripletDataLoader(GatherDataLoader):
     "Batches `(source, first, target, target_segmentation)` of a `TripletPool`, gathered in one go."
     def __init__(self, pool:TripletPool, pairs_per_target:int=1, bs:int=32, seed:int|None=None, **kwargs):
-        if not isinstance(pairs_per_target, int) or pairs_per_target < 1: raise ValueError(f"pairs_per_target must be a positive integer, got {pairs_per_target!r}")
+        if not isinstance(pairs_per_target, int) or pairs_per_target < 1: raise FacetripletError(f"pairs_per_target must be a positive integer, got {pairs_per_target!r}")
         self.pool = pool
         super().__init__(self._fetch, pool.n_targets * pairs_per_target, bs=bs, seed=seed, **kwargs)
     def _fetch(self, index):
@@ -174,7 +156,7 @@ class TripletDataLoader(GatherDataLoader):
         return t.source, t.first, t.target, t.target_segmentation
 
 def triplet_dataloaders(size:int=64,             # picture size
-                        n_groups:int=256,        # train groups (x group_size people); valid uses a quarter
+                        n_groups:int=TRAIN_GROUPS, # train groups (x group_size people); valid uses a quarter
                         group_size:int=8,
                         n_attributes:int=8,
                         bs:int=32,
@@ -202,7 +184,7 @@ def test_triplets(size:int=64, n:int|None=None, cache:Path|str|None=None, show_p
 # %% ../nbs/02_triplets.ipynb #e1749952
 def talking_head(attribute_seed:int, n_frames:int=32, max_yaw:float=35.) -> Attributes:
     "A smooth attribute path of `n_frames` frames: head turn, talking mouth, two blinks; other attributes fixed."
-    if not isinstance(n_frames, int) or n_frames < 1: raise ValueError(f"n_frames must be a positive integer, got {n_frames!r}")
+    if not isinstance(n_frames, int) or n_frames < 1: raise FacetripletError(f"n_frames must be a positive integer, got {n_frames!r}")
     t = torch.linspace(0, 1, n_frames)
     blink = torch.exp(-((t[:, None] - torch.tensor([0.3, 0.75])) / 0.03) ** 2).sum(1).clamp(max=1)
     base = sample_attributes([attribute_seed]).repeat(n_frames)
@@ -216,7 +198,7 @@ def video(identity:int, trajectory:Attributes|int, n_frames:int=32, size:int=64)
 
 def video_triplet(source_identity:int, first_identity:int, attribute_seed:int, n_frames:int=32, size:int=64) -> Triplet:
     "`source` one picture of A `(1,3,H,W)`; `first` the video of B `(T,3,H,W)`; `target` the same video of A: the ground-truth swap."
-    if source_identity == first_identity: raise ValueError("source and first must be different people")
+    if source_identity == first_identity: raise FacetripletError("source and first must be different people")
     path = talking_head(attribute_seed, n_frames)
     source = render(sample_identity([source_identity]), sample_attributes([attribute_seed + 1]), size).image
     return Triplet(source, video(first_identity, path, size=size), video(source_identity, path, size=size))

@@ -11,11 +11,8 @@ import json, os
 from pathlib import Path
 import numpy as np, torch
 from PIL import Image
-import matplotlib.pyplot as plt
-from .core import to_uint8, image_grid, check_images, SYNTHETIC_MARK
-from .triplets import Triplet, video_triplet
-from .training import psnr
-from .evaluation import temporal_error
+from .core import to_uint8, image_grid, check_images, SYNTHETIC_MARK, FacetripletError
+from .metrics import psnr, temporal_error
 
 # %% auto #0
 __all__ = ['swap_video', 'save_gif', 'read_gif', 'video_metrics', 'plot_video_metrics']
@@ -25,7 +22,7 @@ __all__ = ['swap_video', 'save_gif', 'read_gif', 'video_metrics', 'plot_video_me
 def swap_video(swap, source:torch.Tensor, frames:torch.Tensor, bs:int=64) -> torch.Tensor:
     "Swap one `source` picture `(1,3,H,W)` or `(3,H,W)` into every frame `(T,3,H,W)`; returns `(T,3,H,W)`."
     source = source[None] if source.ndim == 3 else source
-    if source.ndim != 4 or len(source) != 1: raise ValueError(f"source must be one picture (3,H,W) or (1,3,H,W), got {tuple(source.shape)}")
+    if source.ndim != 4 or len(source) != 1: raise FacetripletError(f"source must be one picture (3,H,W) or (1,3,H,W), got {tuple(source.shape)}")
     check_images(frames, 'frames')
     return torch.cat([swap(source.expand(len(f), -1, -1, -1), f).float().cpu() for f in frames.split(bs)])
 
@@ -34,9 +31,9 @@ def save_gif(columns:list, path, fps:float=12, pad:int=2, **meta) -> Path:
     "Write clips `(T,3,H,W)` in [-1,1] side by side as an animated GIF marked as synthetic media (written atomically)."
     columns = [check_images(c, 'frames') for c in columns]
     T = len(columns[0])
-    if any(len(c) != T for c in columns): raise ValueError(f"every clip must have the same number of frames, got {[len(c) for c in columns]}")
+    if any(len(c) != T for c in columns): raise FacetripletError(f"every clip must have the same number of frames, got {[len(c) for c in columns]}")
     path = Path(path)
-    if path.suffix.lower() != '.gif': raise ValueError(f"use a .gif path, got {path.name!r}")
+    if path.suffix.lower() != '.gif': raise FacetripletError(f"use a .gif path, got {path.name!r}")
     frames = [Image.fromarray(image_grid(torch.stack([c[t] for c in columns]), nrow=len(columns), pad=pad)) for t in range(T)]
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + '.tmp')
@@ -52,18 +49,19 @@ def read_gif(path) -> torch.Tensor:
             frames = []
             for i in range(getattr(im, 'n_frames', 1)):
                 im.seek(i); frames.append(torch.from_numpy(np.asarray(im.convert('RGB')).copy()))
-    except (OSError, ValueError) as e: raise ValueError(f"cannot read {str(path)!r}: {e}") from None
+    except (OSError, ValueError) as e: raise FacetripletError(f"cannot read {str(path)!r}: {e}") from None
     return torch.stack(frames).permute(0, 3, 1, 2).float().div(127.5).sub(1)
 
 # %% ../nbs/09_video.ipynb #e931c505
 def video_metrics(out:torch.Tensor, truth:torch.Tensor) -> dict:
     "Per-frame PSNR `(T,)` against the ground-truth video, its mean, and the temporal error."
-    if out.shape != truth.shape: raise ValueError(f"the swapped video {tuple(out.shape)} and the ground truth {tuple(truth.shape)} differ in shape")
+    if out.shape != truth.shape: raise FacetripletError(f"the swapped video {tuple(out.shape)} and the ground truth {tuple(truth.shape)} differ in shape")
     per_frame = psnr(out.float(), truth.float())
     return dict(per_frame_psnr=per_frame, psnr=per_frame.mean().item(), temporal_error=temporal_error(out, truth))
 
 def plot_video_metrics(results:dict, ax=None):
     "Per-frame PSNR curves of several methods (`name -> video_metrics`), with the temporal error in the legend."
+    import matplotlib.pyplot as plt
     ax = ax or plt.subplots(figsize=(7, 3))[1]
     for name, m in results.items():
         ax.plot(m['per_frame_psnr'].numpy(), label=f"{name}: mean {m['psnr']:.2f} dB, temporal error {m['temporal_error']:.4f}")

@@ -71,7 +71,7 @@ def test_eval_cli_prints_the_table_and_writes_json(tmp_path):
     (('eval', '--n', '0'), '--n must be between 1 and 512'),
     (('eval', '--model', 'nowhere.pth'), "no checkpoint at 'nowhere.pth'"),
     (('reproduce', '--recipes', 'bootstrap', '--out', 'x'), 'needs the simswap recipe'),
-    (('reproduce', '--recipes', 'faceshifter', '--out', 'x'), "unknown recipe 'faceshifter'"),
+    (('reproduce', '--recipes', 'faceshifter', '--out', 'x'), "recipe must be one of ['triplet', 'simswap', 'no_condition', 'no_target_feature', 'bootstrap'], got 'faceshifter'"),
 ])
 def test_bad_input_is_one_line(tmp_path, args, message):
     r = run(*args, cwd=tmp_path)

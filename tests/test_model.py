@@ -83,7 +83,8 @@ def test_checkpoints_are_safe(tmp_path, encoder):
 
 def test_shipped_identity_encoder_on_held_out_people():
     "The shipped weights load safely and reach the accuracy the README reports, on people never seen in training."
-    from facetriplet.identity import identity_metrics, SHIPPED_IDENTITY
+    from facetriplet.identity import SHIPPED_IDENTITY
+    from facetriplet.identity_training import identity_metrics
     enc = load_identity_encoder()
     assert SHIPPED_IDENTITY.stat().st_size < 20e6
     m = identity_metrics(enc)
