@@ -94,8 +94,6 @@ class TrainConfig:
         if self.precision not in PRECISIONS: raise FacetripletError(f"precision must be one of {list(PRECISIONS)}, got {self.precision!r}")
         for k in ('size', 'bs', 'steps', 'n_groups'):
             if not isinstance(getattr(self, k), int) or getattr(self, k) < 1: raise FacetripletError(f"{k} must be a positive integer, got {getattr(self, k)!r}")
-    @property
-    def recipe_(self) -> Recipe: return get_recipe(self.recipe)
     def to_json(self): return json.dumps(asdict(self))
 
 # %% ../nbs/06a_recipes.ipynb #8b47f23a
