@@ -83,13 +83,13 @@ class Swapper:
         "From a swapper file (default: the shipped one) or a training checkpoint of `facetriplet train`."
         path = Path(path or SHIPPED_SWAPPER)
         d = read_checkpoint(path, (SWAPPER_KIND, TRAINING_KIND))
-        if d['kind'] == SWAPPER_KIND: config, metrics = GeneratorConfig(**json.loads(d['generator_config'])), json.loads(d['metrics'])
+        if d['kind'] == SWAPPER_KIND: config, metrics = GeneratorConfig.stored(json.loads(d['generator_config'])), json.loads(d['metrics'])
         else:
             train_config = json.loads(d['config'])
-            config, metrics = GeneratorConfig(**{**train_config['generator'], 'size': train_config['size']}), {'steps': d['step']}
+            config, metrics = GeneratorConfig.stored({**train_config['generator'], 'size': train_config['size']}), {'steps': d['step']}
         if 'identity_encoder' in d: identity_encoder = encoder_from_record(d['identity_encoder'])
         elif identity_encoder is None: identity_encoder = load_identity_encoder()   # checkpoints made before encoders were stored
         G = Generator(config, identity_encoder)
-        try: G.load_state_dict(d['generator'])
+        try: G.load_state_dict(d.get('generator_ema', d['generator']))        # a training run's weight average when it kept one
         except RuntimeError: raise FacetripletError(f"{str(path)!r}: the generator weights do not match its config") from None
         return cls(G.float(), metrics)

@@ -136,11 +136,19 @@ def train_cli(recipe:str='',                 # a recipe of `facetriplet.recipes.
                     print(f"{m['interrupted']}: stopped in the first stage, checkpoint saved; run the same command with --resume", file=sys.stderr); sys.exit(130)
             first_stage = str(stage / 'model.pth')
         config = make(recipe, first_stage)
+    import time
+    from facetriplet.core import default_device
+    from facetriplet.training import resolve_precision
+    dev = default_device()
+    print(f"training {recipe} for {steps} steps at {size} px, batch {bs}: {resolve_precision(precision, dev)} on {dev.type} with {torch.get_num_threads()} threads"
+          f"{f', at most {minutes:g} minutes' if minutes else ''}; checkpoint every {every} steps to {out}/model.pth", file=sys.stderr)
+    t0 = time.time()
     m = train(config, out, resume=resume and (Path(out) / 'model.pth').exists() if data else resume, minutes=minutes or None, checkpoint_every=every, dls=dls)
+    took = f"{(time.time() - t0) / 60:.1f} min"
     if m.get('interrupted'):
         print(f"{m['interrupted']}: stopped after step {m['steps']}, checkpoint saved; continue with --resume", file=sys.stderr); sys.exit(130)
-    if data: print(f"wrote {out}/model.pth after {m['steps']} steps ({recipe} on {data}); identity cosine to source on held-out people {m['identity_cosine']:.3f}"); return
-    print(f"wrote {out}/model.pth after {m['steps']} steps: held-out PSNR {m['psnr']:.2f} dB (copy first: {m['psnr_copy_first']:.2f} dB), "
+    if data: print(f"wrote {out}/model.pth after {m['steps']} steps in {took} ({recipe} on {data}); identity cosine to source on held-out people {m['identity_cosine']:.3f}"); return
+    print(f"wrote {out}/model.pth, samples.png, losses.png, metrics.json after {m['steps']} steps in {took}: held-out PSNR {m['psnr']:.2f} dB (copy first: {m['psnr_copy_first']:.2f} dB), "
           f"identity cosine to source {m['identity_cosine']:.3f} (copy first: {m['identity_cosine_copy_first']:.3f})")
 
 # %% ../nbs/11_cli.ipynb #482fb683
@@ -200,6 +208,7 @@ def eval_cli(model:str=None,                 # swap model or training checkpoint
              n:int=512,                      # test triplets (1..512)
              videos:int=4,                   # test videos of 32 frames (0..16)
              out:str='',                     # also write the metrics as JSON to this file
+             split:str='test',               # 'test' (report) or 'valid' (choose recipes and settings on it, never on test)
              data:str='',                    # score on your photos instead: a folder with one sub-folder per person
              pairs:int=32):                  # with --data: source/first pairs of different people to swap
     "Score a swap model on the fixed test triplets and videos (or --data photos), beside copy-first (and ground-truth) rows."
@@ -212,7 +221,8 @@ def eval_cli(model:str=None,                 # swap model or training checkpoint
         if not 1 <= n <= 512: raise FacetripletError(f"--n must be between 1 and 512 (the test set has 512 triplets), got {n}")
         if not 0 <= videos <= 16: raise FacetripletError(f"--videos must be between 0 and 16, got {videos}")
         sw, ev, dev = Swapper.load(model), load_evaluators(), default_device()
-        bench = benchmark(sw.size, n, n_videos=videos)
+        if split not in ('valid', 'test'): raise FacetripletError(f"--split must be 'valid' or 'test', got {split!r}")
+        bench = benchmark(sw.size, n, n_videos=videos, split=split)
         ev.to(dev); sw.to(dev)
         name = Path(model).name if model else 'shipped swapper.pth'
         ours = {name: evaluate(sw, bench, ev, device=dev)}

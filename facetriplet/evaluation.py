@@ -152,17 +152,19 @@ class Benchmark:
     videos: list                        # Triplets: source (1,3,H,W), first and target (T,3,H,W)
     def __len__(self): return len(self.triplets)
 
-def benchmark(size:int=64, n:int|None=None, n_videos:int=4, n_frames:int=32, gallery_views:int=4, cache=None, show_progress=False) -> Benchmark:
-    "Render (or read from the cache) the fixed benchmark; `n` keeps the first `n` triplets (default all 512)."
-    cfg = PoolConfig(TEST_POOL.split, TEST_POOL.n_groups, TEST_POOL.group_size, TEST_POOL.n_attributes, size)
+def benchmark(size:int=64, n:int|None=None, n_videos:int=4, n_frames:int=32, gallery_views:int=4, cache=None, show_progress=False,
+              split:str='test') -> Benchmark:
+    "Render (or read from the cache) the fixed benchmark; `n` keeps the first `n` triplets (default all 512).\n    `split='valid'`: the same benchmark of validation people, for choosing a recipe; report on 'test' only."
+    if split not in ('valid', 'test'): raise FacetripletError(f"split must be 'valid' or 'test', got {split!r}")
+    cfg = PoolConfig(split, TEST_POOL.n_groups, TEST_POOL.group_size, TEST_POOL.n_attributes, size)
     pool = TripletPool.load(cfg, cache, show_progress)
     index = torch.arange(pool.n_targets if n is None else min(n, pool.n_targets))
     g, a, b, x, _ = pool.triplet_index(index)
     G = cfg.group_size
     people = cfg.identity_seeds().flatten()                                         # (P,) identity seeds
-    views = split_seeds('test', len(people) * gallery_views, 'attributes', start=GALLERY_START)
+    views = split_seeds(split, len(people) * gallery_views, 'attributes', start=GALLERY_START)
     gallery = render(sample_identity(people.repeat_interleave(gallery_views)), sample_attributes(views), size).image
-    videos = [video_triplet(int(people[2 * i]), int(people[2 * i + 1]), int(split_seeds('test', 1, 'attributes', start=VIDEO_START + i)),
+    videos = [video_triplet(int(people[2 * i]), int(people[2 * i + 1]), int(split_seeds(split, 1, 'attributes', start=VIDEO_START + i)),
                             n_frames, size) for i in range(n_videos)]
     return Benchmark(pool.triplets(index), g * G + a, g * G + b, pool_attribute_values(cfg)[g, a, x],
                      gallery, torch.arange(len(people)).repeat_interleave(gallery_views), videos)

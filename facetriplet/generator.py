@@ -13,7 +13,7 @@ import torch, torch.nn as nn, torch.nn.functional as F
 from .core import check_images, check_pair, FacetripletError
 
 # %% auto #0
-__all__ = ['AdaIN', 'IDBlock', 'GeneratorConfig', 'Generator', 'count_flops']
+__all__ = ['AdaIN', 'IDBlock', 'GeneratorConfig', 'SourceEncoder', 'Generator', 'count_flops']
 
 # %% ../nbs/04_generator.ipynb #fbad4397
 class AdaIN(nn.Module):
@@ -44,7 +44,12 @@ class GeneratorConfig:
     id_dim: int = 256            # identity vector size (the encoder's `dim`)
     id_blocks: int = 2           # identity-injection blocks at the bottleneck
     use_mask: bool = True        # predict a soft mask and keep `first` outside it
+    source_dim: int = 128        # size of a trainable code of the source picture beside the identity vector (0: none)
     def to_json(self): return json.dumps(asdict(self))
+    @classmethod
+    def stored(cls, d:dict) -> GeneratorConfig:
+        "The config a checkpoint stored; a switch added since it was written takes the value that rebuilds its model."
+        return cls(**{'source_dim': 0, **d})
 
 def _down(c_in, c_out): return nn.Sequential(nn.Conv2d(c_in, c_out, 4, 2, 1), nn.InstanceNorm2d(c_out, affine=True), nn.LeakyReLU(0.2, True))
 
@@ -59,11 +64,24 @@ class _Up(nn.Module):
         h = F.leaky_relu(self.up(F.interpolate(h, scale_factor=2, mode='bilinear', align_corners=False)), 0.2)
         return F.leaky_relu(self.norm(self.merge(torch.cat([h, skip], 1)), z), 0.2)
 
+class SourceEncoder(nn.Module):
+    "The source pixel pathway: a trainable CNN from `source` `(B,3,H,W)` to a code `(B, dim)` (mean and std of its last features)."
+    def __init__(self, width:int, dim:int):
+        super().__init__()
+        self.features = nn.Sequential(nn.Conv2d(3, width, 3, 1, 1), nn.LeakyReLU(0.2, True), _down(width, 2 * width),
+                                      _down(2 * width, 4 * width), _down(4 * width, 4 * width))            # (B, 4w, H/8, W/8)
+        self.code = nn.Linear(8 * width, dim)
+    def forward(self, source):
+        h = self.features(source)
+        return self.code(torch.cat([h.mean((2, 3)), h.std((2, 3))], 1))      # pooled: the source's pose cannot leak in place
+
 class Generator(nn.Module):
     "`(source, first)` -> output `(B,3,H,W)`; the identity of `source` comes from a frozen encoder (or is given)."
     def __init__(self, config:GeneratorConfig=GeneratorConfig(), identity_encoder:nn.Module|None=None):
         super().__init__()
-        self.config, w, d = config, config.width, config.id_dim
+        self.config, w = config, config.width
+        d = config.id_dim + config.source_dim                                         # what the AdaIN layers read
+        self.source_encoder = SourceEncoder(w, config.source_dim) if config.source_dim else None
         self.stem = nn.Sequential(nn.Conv2d(3, w, 3, 1, 1), nn.LeakyReLU(0.2, True))   # (B, w, H, W)
         self.down1, self.down2, self.down3 = _down(w, 2 * w), _down(2 * w, 4 * w), _down(4 * w, 8 * w)
         self.blocks = nn.ModuleList([IDBlock(8 * w, d) for _ in range(config.id_blocks)])
@@ -92,6 +110,7 @@ class Generator(nn.Module):
         e1 = self.down1(e0)                          # (B, 2w, H/2, W/2)
         e2 = self.down2(e1)                          # (B, 4w, H/4, W/4)
         h = self.down3(e2)                           # (B, 8w, H/8, W/8)
+        if self.source_encoder is not None: z = torch.cat([z, self.source_encoder(source)], 1)   # (B, D + S)
         for block in self.blocks: h = block(h, z)    # identity injected at the bottleneck
         h = self.up3(h, e2, z)                       # (B, 4w, H/4, W/4)
         h = self.up2(h, e1, z)                       # (B, 2w, H/2, W/2)

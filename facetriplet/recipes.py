@@ -15,7 +15,7 @@ from .core import FacetripletError
 from .splits import TRAIN_GROUPS
 from .generator import GeneratorConfig
 from .discriminator import CONDITIONS
-from .losses import LossWeights, SwapLoss, face_region
+from .losses import LossWeights, SwapLoss, face_region, detail_region
 
 # %% auto #0
 __all__ = ['RECIPES', 'PHOTO_RECIPE', 'PRECISIONS', 'Recipe', 'register_recipe', 'get_recipe', 'TrainConfig', 'recipe_batch',
@@ -80,7 +80,11 @@ class TrainConfig:
     bs: int = 16
     steps: int = 2000
     lr_g: float = 2e-4
-    lr_d: float = 2e-4
+    lr_d: float = 2e-4               # two time-scales: a critic learning rate above the generator's
+    beta1: float = 0.5               # Adam's first moment (pix2pix, SimSwap: 0.5; StyleGAN2: 0)
+    lr_decay: float = 0.             # the last fraction of the steps over which both learning rates fall linearly to 0
+    ema_kimg: float = 10.            # generator weight average: half-life in thousands of pictures (StyleGAN2: 10); 0 = off
+    ema_rampup: float = 0.05         # ... at most this fraction of the pictures seen so far (short runs)
     seed: int = 0
     n_groups: int = TRAIN_GROUPS     # train pool: n_groups x 8 people x 8 attribute sets
     precision: str = 'auto'          # 'auto', 'bf16', 'fp16' or 'fp32' (see `training.Precision`)
@@ -92,6 +96,9 @@ class TrainConfig:
         recipe = get_recipe(self.recipe)
         if recipe.first_stage and not self.first_stage: raise FacetripletError(f"recipe {self.recipe!r} needs first_stage: a trained {recipe.first_stage} model that makes the `first` pictures")
         if self.precision not in PRECISIONS: raise FacetripletError(f"precision must be one of {list(PRECISIONS)}, got {self.precision!r}")
+        if not 0 <= self.lr_decay <= 1: raise FacetripletError(f"lr_decay must be in [0, 1], got {self.lr_decay!r}")
+        if not 0 <= self.beta1 < 1: raise FacetripletError(f"beta1 must be in [0, 1), got {self.beta1!r}")
+        if self.ema_kimg < 0 or self.ema_rampup < 0: raise FacetripletError("ema_kimg and ema_rampup must be >= 0")
         for k in ('size', 'bs', 'steps', 'n_groups'):
             if not isinstance(getattr(self, k), int) or getattr(self, k) < 1: raise FacetripletError(f"{k} must be a positive integer, got {getattr(self, k)!r}")
     def to_json(self): return json.dumps(asdict(self))
@@ -134,5 +141,6 @@ def generator_loss(recipe:Recipe, D:nn.Module, loss:SwapLoss, source_identity, s
     fake_scores, fake_feats = D(*critic_inputs(recipe, source, first, output))
     with torch.no_grad(): _, real_feats = D(*critic_inputs(recipe, source, first, real))
     if recipe.feature_matching == 'last': fake_feats, real_feats = ([f[-1:] for f in fs] for fs in (fake_feats, real_feats))
-    if recipe.exact_target: return loss.generator(output, real, source_identity, fake_scores, fake_feats, real_feats, face_region(segmentation))
+    if recipe.exact_target: return loss.generator(output, real, source_identity, fake_scores, fake_feats, real_feats, face_region(segmentation),
+                                                  detail=detail_region(segmentation))
     return loss.generator(output, real, source_identity, fake_scores, fake_feats, real_feats, rows=same.float())

@@ -18,6 +18,7 @@ import torch.distributed as dist
 from torch.nn.parallel import DistributedDataParallel as DDP
 from fastai.callback.core import Callback, CancelFitException, CancelStepException
 from fastai.optimizer import Adam
+from fastprogress.fastprogress import progress_bar
 from fastcore.foundation import L
 from .core import seed_everything, save_image, image_grid, default_device, atomic_save, FacetripletError
 from .triplets import triplet_dataloaders
@@ -31,9 +32,10 @@ from .recipes import (Recipe, RECIPES, PRECISIONS, TrainConfig, get_recipe, regi
                                  critic_loss, generator_loss, frozen)
 
 # %% auto #0
-__all__ = ['training_step', 'adam', 'unwrap', 'SwapModel', 'TripletGAN', 'resolve_precision', 'Precision', 'rank_and_world',
-           'DataParallel', 'swap_learner', 'train_steps', 'Checkpointer', 'save_checkpoint', 'restore_checkpoint',
-           'swap_metrics', 'plot_losses', 'StopOnSignal', 'write_samples', 'SampleGrid', 'TimeLimit', 'train']
+__all__ = ['training_step', 'adam', 'lr_factor', 'ema_beta', 'unwrap', 'SwapModel', 'TripletGAN', 'resolve_precision',
+           'Precision', 'rank_and_world', 'DataParallel', 'swap_learner', 'train_steps', 'Checkpointer',
+           'save_checkpoint', 'restore_checkpoint', 'swap_metrics', 'plot_losses', 'StopOnSignal', 'write_samples',
+           'SampleGrid', 'StepProgress', 'TimeLimit', 'train']
 
 # %% ../nbs/07_training.ipynb #2afa0712
 def training_step(G:Generator, D:Discriminator, opt_g, opt_d, loss:SwapLoss, recipe:Recipe, batch, first_stage=None) -> dict:
@@ -49,9 +51,19 @@ def training_step(G:Generator, D:Discriminator, opt_g, opt_d, loss:SwapLoss, rec
     opt_g.zero_grad(); terms['total'].backward(); opt_g.step(); opt_g.zero_grad()
     return {**{k: v.item() for k, v in terms.items()}, 'critic': loss_d.item(), **scores}
 
-def adam(params, lr:float):
-    "The optimiser of both networks: Adam with beta1 = 0.5 (pix2pix, SimSwap), no weight decay."
-    return Adam(params, lr, mom=0.5, sqr_mom=0.999, eps=1e-8, wd=0.)
+def adam(params, lr:float, beta1:float=0.5):
+    "The optimiser of both networks: Adam with beta1 = 0.5 by default (pix2pix, SimSwap), no weight decay."
+    return Adam(params, lr, mom=beta1, sqr_mom=0.999, eps=1e-8, wd=0.)
+
+def lr_factor(step:int, steps:int, decay:float) -> float:
+    "Learning-rate multiplier at `step`: 1, then linear to 0 over the last `decay` fraction of `steps` (pix2pix, SPADE)."
+    start = steps * (1 - decay)
+    return 1. if step < start or decay == 0 else max(0., (steps - step) / (steps - start))
+
+def ema_beta(step:int, bs:int, kimg:float, rampup:float) -> float:
+    "StyleGAN2's weight-average decay after `step` steps of `bs`: half-life `kimg` thousand pictures, at most `rampup` of those seen."
+    half_life = min(kimg * 1000, step * bs * rampup) if rampup else kimg * 1000
+    return 0.5 ** (bs / max(half_life, 1e-8))
 
 # %% ../nbs/07_training.ipynb #ebf45608
 def unwrap(m:nn.Module) -> nn.Module:
@@ -74,18 +86,29 @@ class TripletGAN(Callback):
         self.step, self.log = 0, []
         self.data_epoch, self.batch_in_epoch, self.epoch_rng = 0, 0, None   # where in the data order we are (for exact resume)
         self.d_opt, self.d_scaler = None, None       # `Precision('fp16')` sets a gradient scaler for the critic
+        self.ema = None                              # the generator's weight average (config.ema_kimg > 0)
 
     def make_critic_optimizer(self):
         if self.d_opt is None:
-            self.d_opt = adam(self.learn.model.discriminator.parameters(), self.config.lr_d)
+            self.d_opt = adam(self.learn.model.discriminator.parameters(), self.config.lr_d, self.config.beta1)
             self.d_view = _ParamsView(self.d_opt)
         return self.d_opt
 
-    def before_fit(self): self.make_critic_optimizer()
+    def make_ema(self):
+        "The weight-average copy of the generator (weights as they are now), if the config asks for one."
+        if self.ema is None and self.config.ema_kimg:
+            G = unwrap(self.learn.model.generator)
+            self.ema = Generator(G.config, G.__dict__['_identity_encoder']).to(next(G.parameters()).device)
+            self.ema.load_state_dict(G.state_dict()); self.ema.eval().requires_grad_(False)
+        return self.ema
+
+    def before_fit(self): self.make_critic_optimizer(); self.make_ema()
 
     def before_batch(self):
         if self.training and self.step >= self.config.steps: raise CancelFitException()   # after the last step's callbacks ran
         if not self.training: return
+        c, f = self.config, lr_factor(self.step, self.config.steps, self.config.lr_decay)
+        self.learn.opt.set_hyper('lr', c.lr_g * f); self.d_opt.set_hyper('lr', c.lr_d * f)
         (source, first), (target, _) = self.xb, self.yb
         source, first, self.real, self.same = recipe_batch(self.recipe, source, first, target, self.first_stage)
         self.learn.xb = (source, first)
@@ -112,7 +135,13 @@ class TripletGAN(Callback):
         self.learn.loss_grad, self.learn.loss = terms['total'], terms['total'].detach()
         self.log.append({'step': self.step, **{k: v.item() for k, v in terms.items()}, **self.critic_log})
 
-    def after_step(self): self.step += 1
+    def after_step(self):
+        self.step += 1
+        if self.ema is not None:                  # w_ema <- beta w_ema + (1 - beta) w
+            beta = ema_beta(self.step, self.config.bs, self.config.ema_kimg, self.config.ema_rampup)
+            with torch.no_grad():
+                for e, p in zip(self.ema.state_dict().values(), unwrap(self.learn.model.generator).state_dict().values()):
+                    e.copy_(p.lerp(e, beta) if e.is_floating_point() else p)
 
 # %% ../nbs/07_training.ipynb #643e94e0
 def resolve_precision(precision:str, device=None) -> str:
@@ -120,7 +149,9 @@ def resolve_precision(precision:str, device=None) -> str:
     if precision not in PRECISIONS: raise FacetripletError(f"precision must be one of {list(PRECISIONS)}, got {precision!r}")
     if precision != 'auto': return precision
     if torch.device(device or 'cpu').type == 'cuda': return 'bf16' if torch.cuda.is_bf16_supported() else 'fp16'
-    return 'bf16' if torch.ops.mkldnn._is_mkldnn_bf16_supported() else 'fp32'
+    # bf16 only where the CPU has bf16 instructions: oneDNN also "supports" bf16 on plain AVX-512 by emulating it,
+    # measured 2.6x slower than fp32 per training step (Xeon without avx512_bf16, 1 thread: 7.2 vs 2.8 s)
+    return 'bf16' if torch.cpu._is_avx512_bf16_supported() or torch.cpu._is_amx_tile_supported() else 'fp32'
 
 class _ParamsView:
     "What `GradScaler` needs of an optimiser (param_groups and step), for fastai's optimiser."
@@ -194,7 +225,7 @@ def swap_learner(config:TrainConfig=TrainConfig(), identity_encoder:nn.Module|No
     if config.compile: G.compile(); D.compile()       # in place: state_dict keys stay the same
     first_stage = Swapper.load(config.first_stage).to(device).generator if recipe.first_stage else None
     gan = TripletGAN(config, SwapLoss(encoder, recipe.loss_weights(config.weights)), first_stage)
-    return Learner(dls, SwapModel(G, D), loss_func=_l1_to_target, lr=config.lr_g, wd=0., opt_func=adam,
+    return Learner(dls, SwapModel(G, D), loss_func=_l1_to_target, lr=config.lr_g, wd=0., opt_func=partial(adam, beta1=config.beta1),
                    splitter=lambda m: [list(m.generator.parameters())],          # learn.opt steps the generator only
                    cbs=[gan, Precision(resolve_precision(config.precision, device))] + ([DataParallel()] if world > 1 else []) + list(cbs or []))
 
@@ -278,7 +309,7 @@ def save_checkpoint(learn:Learner, path):
                   'generator': unwrap(m.generator).state_dict(), 'discriminator': unwrap(m.discriminator).state_dict(),
                   'opt_g': _plain_opt_state(learn.opt), 'opt_d': _plain_opt_state(gan.d_opt), 'rng': _rng_state(),
                   'identity_encoder': encoder_record(unwrap(m.generator).__dict__['_identity_encoder']),
-                  'log': json.dumps(gan.log)}, Path(path))
+                  'log': json.dumps(gan.log), **({'generator_ema': gan.ema.state_dict()} if gan.ema is not None else {})}, Path(path))
 
 def restore_checkpoint(learn:Learner, path):
     "Put `learn` back in the state saved at `path` (models, optimisers, counters, random states)."
@@ -291,6 +322,7 @@ def restore_checkpoint(learn:Learner, path):
     gan.make_critic_optimizer().load_state_dict({'state': d_state['state'], 'hypers': L(d_state['hypers'])})
     gan.step, gan.data_epoch, gan.batch_in_epoch, gan.epoch_rng = d['step'], d['epoch'], d['batch_in_epoch'], _tuplify(d['epoch_rng'])
     gan.log = json.loads(d['log'])
+    if 'generator_ema' in d: gan.make_ema().load_state_dict(d['generator_ema'])
     _set_rng_state(d['rng'])
     return d['rng']
 
@@ -351,7 +383,23 @@ class SampleGrid(Callback):
     def after_batch(self):
         gan = self.learn.triplet_gan
         if self.training and gan.step % self.every == 0 and rank_and_world()[0] == 0:
-            write_samples(self.learn.model.generator, self.batch, self.path, gan.config.recipe)
+            write_samples(self.learn.model.generator if gan.ema is None else gan.ema, self.batch, self.path, gan.config.recipe)
+
+class StepProgress(Callback):
+    "One bar over the run's steps (fastai's own counts epochs of thousands of batches), with the main loss terms."
+    order = 6
+    def before_fit(self):
+        gan = self.learn.triplet_gan
+        self.start = gan.step
+        self.bar = progress_bar(range(max(1, gan.config.steps - self.start)), leave=True)
+        self.bar.update(0)
+    def after_batch(self):
+        gan = self.learn.triplet_gan
+        if not self.training or not gan.log: return
+        r = gan.log[-1]
+        self.bar.comment = f"step {gan.step}/{gan.config.steps}: L1 {r.get('reconstruction', 0):.3f}, identity {r.get('identity', 0):.3f}"
+        self.bar.update(min(gan.step - self.start, self.bar.total))
+    def after_fit(self): self.bar.on_iter_end()
 
 class TimeLimit(Callback):
     "Stop training (cleanly, after a whole step) once `minutes` have passed."
@@ -378,14 +426,12 @@ def train(config:TrainConfig, out, resume:bool=False, minutes:float|None=None, c
     learn = swap_learner(config, identity_encoder, dls, cbs=cbs)
     sample_batch = learn.dls.valid.one_batch()
     learn.add_cb(SampleGrid(out / 'samples.png', sample_batch, checkpoint_every))
-    if show_progress:
-        with learn.no_logging(): train_steps(learn)
-    else:
-        with learn.no_bar(), learn.no_logging(): train_steps(learn)
+    if show_progress and rank_and_world()[0] == 0: learn.add_cb(StepProgress())
+    with learn.no_bar(), learn.no_logging(): train_steps(learn)
     if rank_and_world()[0] > 0: return {}                               # rank 0 writes the results
     save_checkpoint(learn, ckpt)
     if stop.signal: return {'steps': learn.triplet_gan.step, 'interrupted': stop.signal}
-    G = learn.model.generator.eval()
+    G = (learn.model.generator if learn.triplet_gan.ema is None else learn.triplet_gan.ema).eval()                # the weight average, if the run kept one
     write_samples(G, sample_batch, out / 'samples.png', config.recipe)
     if learn.triplet_gan.log: plot_losses(learn.triplet_gan.log, out / 'losses.png')
     valid = [torch.cat(x) for x in zip(*[b[:3] for _, b in zip(range(4), learn.dls.valid)])]

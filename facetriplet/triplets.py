@@ -94,7 +94,10 @@ class TripletPool:
         images = torch.empty(n, 3, c.size, c.size, dtype=torch.uint8)
         segs = torch.empty(n, c.size, c.size, dtype=torch.uint8)
         starts = range(0, n, chunk)
-        for i in (progress_bar(starts, leave=False) if show_progress else starts):
+        if show_progress:
+            starts = progress_bar(starts, leave=False)
+            starts.comment = f'rendering the {c.split} pool: {n} pictures at {c.size} px'
+        for i in starts:
             out = render(sample_identity(ids[i:i + chunk]), sample_attributes(atts[i:i + chunk]), c.size)
             images[i:i + chunk] = out.image.add(1).mul(127.5).round().to(torch.uint8)
             segs[i:i + chunk] = out.segmentation.to(torch.uint8)
@@ -110,6 +113,7 @@ class TripletPool:
                 d = torch.load(path, weights_only=True)
                 return cls(config, d['images'], d['segmentation'])
             except Exception: pass            # unreadable cache file: render again and overwrite it
+        if show_progress: print(f"rendering the {config.split} pool once ({config.n_groups * config.group_size} people x {config.n_attributes} looks); later runs read it from {path}", flush=True)
         pool = cls.render(config, show_progress=show_progress)
         atomic_save({'images': pool.images, 'segmentation': pool.segmentation, 'config': asdict(config)}, path)
         return pool

@@ -1,0 +1,117 @@
+"""Quality levers at equal CPU minutes. Usage: python bench/levers.py [--minutes 12] [--threads 1] [--only ema,decay] [--seed 0]
+
+Each lever is a set of overrides of the default `TrainConfig` (the `triplet` recipe). Every run gets the same
+CPU budget: a probe of 12 steps measures the lever's step time with `--threads` threads, the run's `steps` are
+budget / step time (so learning-rate schedules end where the budget ends), and it trains from the same seed.
+It is then scored on the *valid* benchmark (512 triplets of 128 validation people, 4 videos; the test split is
+kept for the final report) by the evaluator nets, which never enter a loss.
+
+Resumable: a finished lever writes results/levers/<name>-s<seed>.json (committed) and is skipped next time; an
+interrupted one resumes from runs/levers/<name>-s<seed>/model.pth with its recorded step count.
+`python bench/levers.py --table` prints the Markdown table of every result file.
+"""
+import argparse, json, os, sys, time, warnings
+from dataclasses import asdict
+from pathlib import Path
+warnings.filterwarnings('ignore')
+import torch
+
+BASE = {}                                                     # the current default: TrainConfig() as it stands
+LEVERS = {
+    'default': {},
+    'ema': dict(ema_kimg=10.),
+    'decay': dict(lr_decay=0.5),
+    'ttur': dict(lr_d=4e-4, lr_g=1e-4),
+    'lr2x': dict(lr_g=4e-4, lr_d=4e-4),
+    'bs8': dict(bs=8),
+    'beta0': dict(beta1=0.),
+    'source': dict(generator=dict(source_dim=128)),
+    'detail': dict(weights=dict(detail=10.)),
+    'frequency': dict(weights=dict(frequency=100.)),
+    'perc_id': dict(weights=dict(perceptual=10., perceptual_net='identity')),
+    'perc_eff': dict(weights=dict(perceptual=10., perceptual_net='efficientnet')),
+    'wide': dict(generator=dict(width=48)),
+    'blocks4': dict(generator=dict(id_blocks=4)),
+    'no_adv': dict(weights=dict(adversarial=0., feature_matching=0.)),
+}
+
+def config_for(overrides:dict, seed:int, steps:int):
+    from facetriplet.recipes import TrainConfig
+    base = TrainConfig()
+    kw = {k: v for k, v in overrides.items() if k not in ('generator', 'weights')}
+    gen = {**base.generator, **overrides.get('generator', {})}
+    weights = {**base.weights, **overrides.get('weights', {})}
+    return TrainConfig(**{**kw, 'seed': seed, 'steps': steps, 'generator': gen, 'weights': weights})
+
+def combine(names:str) -> dict:
+    "Overrides of several levers joined by '+', e.g. 'ema+decay'."
+    out = {}
+    for n in names.split('+'):
+        for k, v in LEVERS[n].items(): out[k] = {**out.get(k, {}), **v} if isinstance(v, dict) else v
+    return out
+
+def probe_seconds(overrides:dict, seed:int, n:int=12) -> float:
+    "Seconds per training step of this lever (steps 3..n, after warm-up)."
+    from facetriplet.training import swap_learner, train_steps
+    learn = swap_learner(config_for(overrides, seed, 10**9))
+    learn.remove_cb(learn.progress)
+    with learn.no_logging(): train_steps(learn, 2)
+    t = time.perf_counter()
+    with learn.no_logging(): train_steps(learn, n)
+    return (time.perf_counter() - t) / (n - 2)
+
+def run(name:str, a) -> dict:
+    from facetriplet.training import train
+    from facetriplet.checkpoint import Swapper
+    from facetriplet.evaluation import benchmark, load_evaluators, evaluate
+    overrides = combine(name)
+    run_dir = Path(a.runs) / f'{name}-s{a.seed}'
+    plan = run_dir / 'plan.json'
+    if plan.exists(): p = json.loads(plan.read_text())
+    else:
+        sec = probe_seconds(overrides, a.seed)
+        p = dict(seconds_per_step=sec, steps=max(10, int(a.minutes * 60 / sec)))
+        run_dir.mkdir(parents=True, exist_ok=True); plan.write_text(json.dumps(p))
+    config = config_for(overrides, a.seed, p['steps'])
+    t = time.perf_counter()
+    train(config, run_dir, resume=(run_dir / 'model.pth').exists(), checkpoint_every=100, show_progress=False)
+    minutes = (time.perf_counter() - t) / 60
+    sw = Swapper.load(run_dir / 'model.pth')
+    ev = load_evaluators()
+    m = evaluate(sw, benchmark(sw.size, split='valid'), ev)
+    return {'lever': name, 'overrides': overrides, 'seed': a.seed, 'threads': a.threads, 'steps': p['steps'],
+            'probe_seconds_per_step': p['seconds_per_step'], 'train_minutes_this_sitting': minutes, 'budget_minutes': a.minutes,
+            'split': 'valid', **m, 'command': f'python bench/levers.py --only {name} --minutes {a.minutes} --threads {a.threads} --seed {a.seed}'}
+
+COLS = ('steps', 'psnr', 'psnr_face', 'id_retrieval', 'id_cosine', 'pose_error', 'expression_error', 'frechet', 'video_psnr', 'temporal_error')
+
+def table(out:Path) -> str:
+    order = {n: i for i, n in enumerate(LEVERS)}
+    rows = sorted((json.loads(p.read_text()) for p in out.glob('*.json')), key=lambda r: (order.get(r['lever'], len(order)), r['lever'], r['seed']))
+    lines = ['| lever | budget min | ' + ' | '.join(COLS) + ' |', '|---|---|' + '---|' * len(COLS)]
+    for r in rows:
+        f = lambda c: f"{r[c]:.1%}" if c == 'id_retrieval' else (str(r[c]) if c == 'steps' else f"{r[c]:.3f}" if c in ('id_cosine', 'expression_error', 'temporal_error') else f"{r[c]:.2f}")
+        lines.append(f"| {r['lever']} (s{r['seed']}) | {r['budget_minutes']:g} | " + ' | '.join(f(c) for c in COLS) + ' |')
+    return '\n'.join(lines)
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument('--minutes', type=float, default=12.)
+    ap.add_argument('--threads', type=int, default=1)
+    ap.add_argument('--only', default='', help="comma-separated levers; combine levers with '+', e.g. ema+decay")
+    ap.add_argument('--seed', type=int, default=0)
+    ap.add_argument('--out', default='results/levers')
+    ap.add_argument('--runs', default='runs/levers')
+    ap.add_argument('--table', action='store_true')
+    a = ap.parse_args()
+    out = Path(a.out); out.mkdir(parents=True, exist_ok=True)
+    if a.table: print(table(out)); return
+    torch.set_num_threads(a.threads)
+    for name in (a.only.split(',') if a.only else LEVERS):
+        res = out / f'{name}-s{a.seed}.json'
+        if res.exists(): print(f'{name}: done ({res})'); continue
+        r = run(name, a)
+        res.write_text(json.dumps(r, indent=1))
+        print(f"{name}: {r['steps']} steps, full {r['psnr']:.2f} dB, face {r['psnr_face']:.2f} dB, ID retrieval {r['id_retrieval']:.1%}", flush=True)
+
+if __name__ == '__main__': main()
