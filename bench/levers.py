@@ -1,6 +1,8 @@
-"""Quality levers at equal CPU minutes. Usage: python bench/levers.py [--minutes 12] [--threads 1] [--only ema,decay] [--seed 0]
+"""Quality levers at equal CPU minutes. Usage: python bench/levers.py [--minutes 9] [--threads 1] [--only default,ttur,before+ema] [--seed 0]
 
-Each lever is a set of overrides of the default `TrainConfig` (the `triplet` recipe). Every run gets the same
+Each lever is a set of overrides of the default `TrainConfig` (the `triplet` recipe); `before` restores the defaults
+of before the first round, so `before+ema` is that round's EMA row whatever the defaults become; each result file
+also stores the whole resolved config. Every run gets the same
 CPU budget: a probe of 12 steps measures the lever's step time with `--threads` threads, the run's `steps` are
 budget / step time (so learning-rate schedules end where the budget ends), and it trains from the same seed.
 It is then scored on the *valid* benchmark (512 triplets of 128 validation people, 4 videos; the test split is
@@ -16,9 +18,10 @@ from pathlib import Path
 warnings.filterwarnings('ignore')
 import torch
 
-BASE = {}                                                     # the current default: TrainConfig() as it stands
-LEVERS = {
+LEVERS = {                                                    # overrides of TrainConfig(); join with '+' to combine
     'default': {},
+    # the defaults before this table was made (2026-11-27); round 1 measured every lever on top of them
+    'before': dict(ema_kimg=0., generator=dict(source_dim=0), weights=dict(detail=0., frequency=0.)),
     'ema': dict(ema_kimg=10.),
     'decay': dict(lr_decay=0.5),
     'ttur': dict(lr_d=4e-4, lr_g=1e-4),
@@ -44,9 +47,10 @@ def config_for(overrides:dict, seed:int, steps:int):
     return TrainConfig(**{**kw, 'seed': seed, 'steps': steps, 'generator': gen, 'weights': weights})
 
 def combine(names:str) -> dict:
-    "Overrides of several levers joined by '+', e.g. 'ema+decay'."
+    "Overrides of several levers joined by '+', applied left to right, e.g. 'before+ema'."
     out = {}
     for n in names.split('+'):
+        if n not in LEVERS: sys.exit(f"error: unknown lever {n!r}; levers: {', '.join(LEVERS)}")
         for k, v in LEVERS[n].items(): out[k] = {**out.get(k, {}), **v} if isinstance(v, dict) else v
     return out
 
@@ -79,7 +83,7 @@ def run(name:str, a) -> dict:
     sw = Swapper.load(run_dir / 'model.pth')
     ev = load_evaluators()
     m = evaluate(sw, benchmark(sw.size, split='valid'), ev)
-    return {'lever': name, 'overrides': overrides, 'seed': a.seed, 'threads': a.threads, 'steps': p['steps'],
+    return {'lever': name, 'overrides': overrides, 'config': json.loads(config.to_json()), 'seed': a.seed, 'threads': a.threads, 'steps': p['steps'],
             'probe_seconds_per_step': p['seconds_per_step'], 'train_minutes_this_sitting': minutes, 'budget_minutes': a.minutes,
             'split': 'valid', **m, 'command': f'python bench/levers.py --only {name} --minutes {a.minutes} --threads {a.threads} --seed {a.seed}'}
 
@@ -87,7 +91,7 @@ COLS = ('steps', 'psnr', 'psnr_face', 'id_retrieval', 'id_cosine', 'pose_error',
 
 def table(out:Path) -> str:
     order = {n: i for i, n in enumerate(LEVERS)}
-    rows = sorted((json.loads(p.read_text()) for p in out.glob('*.json')), key=lambda r: (order.get(r['lever'], len(order)), r['lever'], r['seed']))
+    rows = sorted((json.loads(p.read_text()) for p in out.glob('*.json')), key=lambda r: ([order.get(n, len(order)) for n in r['lever'].split('+')], r['seed']))
     lines = ['| lever | budget min | ' + ' | '.join(COLS) + ' |', '|---|---|' + '---|' * len(COLS)]
     for r in rows:
         f = lambda c: f"{r[c]:.1%}" if c == 'id_retrieval' else (str(r[c]) if c == 'steps' else f"{r[c]:.3f}" if c in ('id_cosine', 'expression_error', 'temporal_error') else f"{r[c]:.2f}")
@@ -96,7 +100,7 @@ def table(out:Path) -> str:
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument('--minutes', type=float, default=12.)
+    ap.add_argument('--minutes', type=float, default=9.)
     ap.add_argument('--threads', type=int, default=1)
     ap.add_argument('--only', default='', help="comma-separated levers; combine levers with '+', e.g. ema+decay")
     ap.add_argument('--seed', type=int, default=0)

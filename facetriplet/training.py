@@ -314,7 +314,10 @@ def save_checkpoint(learn:Learner, path):
 def restore_checkpoint(learn:Learner, path):
     "Put `learn` back in the state saved at `path` (models, optimisers, counters, random states)."
     d, gan = read_checkpoint(path), learn.triplet_gan
-    if json.loads(d['config'])['recipe'] != gan.config.recipe: raise FacetripletError(f"{str(path)!r} was trained with recipe {json.loads(d['config'])['recipe']!r}, not {gan.config.recipe!r}")
+    stored = json.loads(d['config'])
+    if stored['recipe'] != gan.config.recipe: raise FacetripletError(f"{str(path)!r} was trained with recipe {stored['recipe']!r}, not {gan.config.recipe!r}")
+    was, now = GeneratorConfig.stored({**stored['generator'], 'size': stored['size']}), unwrap(learn.model.generator).config
+    if was != now: raise FacetripletError(f"{str(path)!r} holds a generator built as {was}, not as {now}: resume it with the settings it was trained with")
     unwrap(learn.model.generator).load_state_dict(d['generator']); unwrap(learn.model.discriminator).load_state_dict(d['discriminator'])
     if learn.opt is None: learn.create_opt()
     learn.opt.load_state_dict({'state': d['opt_g']['state'], 'hypers': L(d['opt_g']['hypers'])})
@@ -399,7 +402,7 @@ class StepProgress(Callback):
         r = gan.log[-1]
         self.bar.comment = f"step {gan.step}/{gan.config.steps}: L1 {r.get('reconstruction', 0):.3f}, identity {r.get('identity', 0):.3f}"
         self.bar.update(min(gan.step - self.start, self.bar.total))
-    def after_fit(self): self.bar.on_iter_end()
+    def after_fit(self): self.bar.on_iter_end(); print(flush=True)          # the console bar leaves its line open
 
 class TimeLimit(Callback):
     "Stop training (cleanly, after a whole step) once `minutes` have passed."
