@@ -281,12 +281,15 @@ class _Skip:
 
 def _rng_state():
     np_state = np.random.get_state()
+    cuda = torch.cuda.is_available() and torch.cuda.is_initialized()          # e.g. simswap's same-identity draw runs on the GPU
     return {'torch': torch.get_rng_state(), 'python': random.getstate(),
-            'numpy': [np_state[0], torch.from_numpy(np_state[1].astype(np.int64)), *np_state[2:]]}
+            'numpy': [np_state[0], torch.from_numpy(np_state[1].astype(np.int64)), *np_state[2:]],
+            **({'cuda': torch.cuda.get_rng_state_all()} if cuda else {})}
 
 def _set_rng_state(s):
     torch.set_rng_state(s['torch']); random.setstate(_tuplify(s['python']))
     n = s['numpy']; np.random.set_state((n[0], n[1].numpy().astype(np.uint32), *n[2:]))
+    if len(s.get('cuda', [])) and torch.cuda.is_available() and len(s['cuda']) == torch.cuda.device_count(): torch.cuda.set_rng_state_all(s['cuda'])
 
 def _tuplify(x): return tuple(_tuplify(v) for v in x) if isinstance(x, (list, tuple)) else x
 
@@ -320,9 +323,11 @@ def restore_checkpoint(learn:Learner, path):
     if was != now: raise FacetripletError(f"{str(path)!r} holds a generator built as {was}, not as {now}: resume it with the settings it was trained with")
     unwrap(learn.model.generator).load_state_dict(d['generator']); unwrap(learn.model.discriminator).load_state_dict(d['discriminator'])
     if learn.opt is None: learn.create_opt()
-    learn.opt.load_state_dict({'state': d['opt_g']['state'], 'hypers': L(d['opt_g']['hypers'])})
+    dev = next(learn.model.parameters()).device              # checkpoints are read onto the CPU; optimiser state follows the model
+    on_dev = lambda state: [{k: v.to(dev) if torch.is_tensor(v) else v for k, v in s.items()} for s in state]
+    learn.opt.load_state_dict({'state': on_dev(d['opt_g']['state']), 'hypers': L(d['opt_g']['hypers'])})
     d_state = _from_torch_adam(d['opt_d'], gan.config.lr_d) if 'param_groups' in d['opt_d'] else d['opt_d']   # checkpoints before 0.3
-    gan.make_critic_optimizer().load_state_dict({'state': d_state['state'], 'hypers': L(d_state['hypers'])})
+    gan.make_critic_optimizer().load_state_dict({'state': on_dev(d_state['state']), 'hypers': L(d_state['hypers'])})
     gan.step, gan.data_epoch, gan.batch_in_epoch, gan.epoch_rng = d['step'], d['epoch'], d['batch_in_epoch'], _tuplify(d['epoch_rng'])
     gan.log = json.loads(d['log'])
     if 'generator_ema' in d: gan.make_ema().load_state_dict(d['generator_ema'])

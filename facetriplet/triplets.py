@@ -85,12 +85,12 @@ class TripletPool:
         self.config, self.images, self.segmentation = config, images, segmentation
 
     @classmethod
-    def render(cls, config:PoolConfig, chunk:int=256, show_progress:bool=True):
-        "Render every picture of the pool (no cache)."
+    def render(cls, config:PoolConfig, chunk:int=256, show_progress:bool=True, device=None):
+        "Render every picture of the pool (no cache); on `device` if given (e.g. 'cuda': seconds instead of minutes)."
         c = config
         ids = c.identity_seeds()[:, :, None].expand(-1, -1, c.n_attributes).flatten()       # (n_g*G*K,)
         atts = c.attribute_seeds()[:, None, :].expand(-1, c.group_size, -1).flatten()       # (n_g*G*K,)
-        n = len(ids)
+        n, dev = len(ids), torch.device(device or 'cpu')
         images = torch.empty(n, 3, c.size, c.size, dtype=torch.uint8)
         segs = torch.empty(n, c.size, c.size, dtype=torch.uint8)
         starts = range(0, n, chunk)
@@ -98,14 +98,15 @@ class TripletPool:
             starts = progress_bar(starts, leave=False)
             starts.comment = f'rendering the {c.split} pool: {n} pictures at {c.size} px'
         for i in starts:
-            out = render(sample_identity(ids[i:i + chunk]), sample_attributes(atts[i:i + chunk]), c.size)
-            images[i:i + chunk] = out.image.add(1).mul(127.5).round().to(torch.uint8)
-            segs[i:i + chunk] = out.segmentation.to(torch.uint8)
+            # people and looks are drawn on the CPU (cheap), the pictures rendered on `device`
+            out = render(sample_identity(ids[i:i + chunk]).to(dev), sample_attributes(atts[i:i + chunk]).to(dev), c.size)
+            images[i:i + chunk] = out.image.add(1).mul(127.5).round().to(torch.uint8).cpu()
+            segs[i:i + chunk] = out.segmentation.to(torch.uint8).cpu()
         shape = (c.n_groups, c.group_size, c.n_attributes)
         return cls(c, images.view(*shape, 3, c.size, c.size), segs.view(*shape, c.size, c.size))
 
     @classmethod
-    def load(cls, config:PoolConfig, cache:Path|str|None=None, show_progress:bool=True):
+    def load(cls, config:PoolConfig, cache:Path|str|None=None, show_progress:bool=True, device=None):
         "The pool for `config`: read from the cache if there, else rendered and cached (written atomically)."
         path = Path(cache or cache_dir()) / f'pool-{config.split}-{config.key}.pt'
         if path.exists():
@@ -114,7 +115,7 @@ class TripletPool:
                 return cls(config, d['images'], d['segmentation'])
             except Exception: pass            # unreadable cache file: render again and overwrite it
         if show_progress: print(f"rendering the {config.split} pool once ({config.n_groups * config.group_size} people x {config.n_attributes} looks); later runs read it from {path}", flush=True)
-        pool = cls.render(config, show_progress=show_progress)
+        pool = cls.render(config, show_progress=show_progress, device=device)
         atomic_save({'images': pool.images, 'segmentation': pool.segmentation, 'config': asdict(config)}, path)
         return pool
 
@@ -170,8 +171,9 @@ def triplet_dataloaders(size:int=64,             # picture size
                         device=None,
                         show_progress:bool=True) -> DataLoaders:
     "Train and valid `DataLoaders` of exact triplets from cached pools with disjoint people."
-    train = TripletPool.load(PoolConfig('train', n_groups, group_size, n_attributes, size), cache, show_progress)
-    valid = TripletPool.load(PoolConfig('valid', max(1, n_groups // 4), group_size, n_attributes, size), cache, show_progress)
+    # pools render on the training device (a GPU renders the train pool in seconds; pixels may differ from a CPU's by rounding)
+    train = TripletPool.load(PoolConfig('train', n_groups, group_size, n_attributes, size), cache, show_progress, device)
+    valid = TripletPool.load(PoolConfig('valid', max(1, n_groups // 4), group_size, n_attributes, size), cache, show_progress, device)
     dls = DataLoaders(TripletDataLoader(train, pairs_per_target, bs=bs, shuffle=True, drop_last=True, seed=seed, device=device),
                       TripletDataLoader(valid, 1, bs=bs, shuffle=False, device=device))
     dls.n_inp = 2
