@@ -36,6 +36,8 @@ LEVERS = {                                                    # overrides of Tra
     'wide': dict(generator=dict(width=48)),
     'blocks4': dict(generator=dict(id_blocks=4)),
     'no_adv': dict(weights=dict(adversarial=0., feature_matching=0.)),
+    'id_low': dict(weights=dict(identity=1., target_feature=1.)),
+    'rec20': dict(weights=dict(reconstruction=20.)),
 }
 
 def config_for(overrides:dict, seed:int, steps:int):

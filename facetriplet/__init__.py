@@ -20,3 +20,9 @@ Modules:
 - `facetriplet.video`: The patent claims triplet training improves synthesized video too. A swapped video is only as good as its worst frame and its flicker: here both are measured against the exact ground-truth swapped video."""
 
 __version__ = "0.0.1"
+
+# Two warnings that importing fastai 2.8 raises under torch >= 2.10 and pandas 3 (fastai's own code, nothing a user can
+# act on); silenced by message here, the one file that runs before any module imports fastai.
+import warnings as _w
+_w.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)
+_w.filterwarnings('ignore', message="The 'mode.chained_assignment' option is deprecated")

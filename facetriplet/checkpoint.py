@@ -33,7 +33,15 @@ def read_checkpoint(path, kinds=(TRAINING_KIND,)) -> dict:
     if not isinstance(d, dict) or d.get('kind') not in kinds:
         found = d.get('kind') if isinstance(d, dict) else type(d).__name__
         raise FacetripletError(f"{str(path)!r} is not a facetriplet {' or '.join(KIND_NAMES[k] for k in kinds)} (found {found!r})")
+    if not _finite(d): raise FacetripletError(f"{str(path)!r} holds NaN or infinite weights: the run that wrote it diverged or the file was altered")
     return d
+
+def _finite(x) -> bool:
+    "Every floating tensor in a nested dict/list is finite."
+    if torch.is_tensor(x): return not x.is_floating_point() or bool(torch.isfinite(x).all())
+    if isinstance(x, dict): return all(_finite(v) for v in x.values())
+    if isinstance(x, (list, tuple)): return all(_finite(v) for v in x)
+    return True
 
 def encoder_record(encoder:IdentityEncoder, half:bool=False) -> dict:
     "An identity encoder as plain data: its config (JSON) and state dict (float tensors in fp16 if `half`)."

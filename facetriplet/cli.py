@@ -8,13 +8,12 @@ Docs: https://facetriplet.github.io/facetriplet/cli.html.md"""
 
 # %% ../nbs/11_cli.ipynb #296b671e
 from __future__ import annotations
-import sys, warnings
+import sys
 from dataclasses import asdict
 from pathlib import Path
 import torch, torch.nn.functional as F
-warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated')   # raised inside fastai's imports, not actionable
 from fastcore.script import anno_parser, store_true
-from .core import save_image, image_grid, from_uint8, to_uint8, FacetripletError
+from .core import save_image, image_grid, from_uint8, to_uint8, FacetripletError, check_writable
 from .synth import sample_identity, sample_attributes, render
 from .splits import split_seeds, TRAIN_GROUPS, SHEET_STRIDE
 from .recipes import RECIPES, TrainConfig, get_recipe, PHOTO_RECIPE
@@ -62,6 +61,9 @@ def render_cli(out:str='render.png',   # PNG to write
                seed:int=0,              # which people and attribute sets (held-out test split)
                faces:str=''):           # also write every grid face to this folder as person{i}_look{j}.png
     "Render a grid of synthetic faces and a few exact triplets (source | first | target) to a PNG."
+    if Path(out).suffix.lower() != '.png': raise FacetripletError(f"--out must be a .png file (it carries the synthetic-media mark), got {out!r}")
+    check_writable(out)
+    if faces: check_writable(faces, folder=True, what='--faces')
     sheet, grid = render_sheet(identities, attributes, triplets, size, seed, return_faces=True)
     path = save_image(sheet, out, made_by='facetriplet render')
     if faces:
@@ -82,8 +84,7 @@ def train_identity_cli(out:str='facetriplet/weights/identity_encoder.pth',  # wh
     from facetriplet.identity import IdentityConfig, save_identity_encoder
     from facetriplet.identity_training import train_identity_encoder, identity_metrics
     if groups < 1 or epochs < 1 or width < 1 or views < 2: raise FacetripletError("groups, epochs and width must be positive integers, views >= 2")
-    out = Path(out)
-    if out.exists() and out.is_dir(): raise FacetripletError(f"--out must be a file path, {str(out)!r} is a folder")
+    out = check_writable(out)
     encoder, _ = train_identity_encoder(IdentityConfig(width=width), PoolConfig('train', groups, 8, views, 64), epochs=epochs, seed=seed)
     metrics = identity_metrics(encoder)
     save_identity_encoder(encoder, out, {**metrics, 'command': f'facetriplet train-identity --groups {groups} --views {views} --epochs {epochs} --width {width} --seed {seed}'})
@@ -111,12 +112,16 @@ def train_cli(recipe:str='',                 # a recipe of `facetriplet.recipes.
     from facetriplet.generator import GeneratorConfig
     if minutes < 0: raise FacetripletError(f"--minutes must be >= 0, got {minutes}")
     if every < 1: raise FacetripletError(f"--every must be a positive integer, got {every}")
+    check_writable(out, folder=True)
     recipe = recipe or (PHOTO_RECIPE if data else TrainConfig.recipe)
     if data and get_recipe(recipe).needs_triplets:
         raise FacetripletError(f"photos have no exact triplets: use a recipe without them with --data ({', '.join(r.name for r in RECIPES.values() if not r.needs_triplets)}), not {recipe!r}")
     make = lambda rec, fs='': TrainConfig(recipe=rec, size=size, bs=bs, steps=steps, seed=seed, n_groups=groups, precision=precision, compile=compile,
                                           first_stage=fs, generator=asdict(GeneratorConfig(size=size)))
     if not data: config = make(recipe, first_stage)                   # checks the options before anything is loaded
+    if first_stage:                                                   # a bad file fails before --out is made
+        from facetriplet.checkpoint import read_checkpoint, SWAPPER_KIND, TRAINING_KIND
+        read_checkpoint(first_stage, (SWAPPER_KIND, TRAINING_KIND))
     if not SHIPPED_IDENTITY.exists(): raise FacetripletError(f"the identity encoder is missing ({SHIPPED_IDENTITY}); run facetriplet train-identity")
     dls = None
     if data:
@@ -160,6 +165,8 @@ def export_cli(checkpoint:str=None,          # a training checkpoint, e.g. runs/
     from facetriplet.training import swap_metrics
     from facetriplet.triplets import test_triplets
     if not checkpoint: raise FacetripletError("--checkpoint is required")
+    if not 1 <= n <= 512: raise FacetripletError(f"--n must be between 1 and 512 (the test set has 512 triplets), got {n}")
+    check_writable(out)
     sw = Swapper.load(checkpoint)
     t = test_triplets(sw.size, n)
     m = {**swap_metrics(sw.generator, t.source, t.first, t.target), 'checkpoint': Path(checkpoint).name,
@@ -180,6 +187,8 @@ def swap_cli(source:str=None,                # picture that gives the identity
     from facetriplet.faces import read_photo, swap_photos, save_marked
     if not source or not first: raise FacetripletError("both --source and --first are required")
     if align not in ('auto', 'yes', 'no'): raise FacetripletError(f"--align must be auto, yes or no, got {align!r}")
+    if face < 0: raise FacetripletError(f"--face must be >= 0 (0: the largest face), got {face}")
+    check_writable(out)
     if Path(out).suffix.lower() not in ('.png', '.jpg', '.jpeg'): raise FacetripletError(f"--out must be a .png or .jpg file (formats that carry the synthetic-media mark), got {out!r}")
     pics = {'source': read_photo(source), 'first': read_photo(first)}        # (H,W,3) uint8, upright RGB
     sw = Swapper.load(model)
@@ -215,6 +224,8 @@ def eval_cli(model:str=None,                 # swap model or training checkpoint
     import json
     from facetriplet.checkpoint import Swapper
     from facetriplet.core import default_device
+    if out: check_writable(out)
+    if data and not Path(data).is_dir(): raise FacetripletError(f"--data must be a folder with one sub-folder per person, got {data!r}")
     if data: rows = _eval_photos(model, data, pairs)
     else:
         from facetriplet.evaluation import benchmark, load_evaluators, evaluate, reference_rows, results_table
@@ -257,7 +268,10 @@ def reproduce_cli(steps:int=500,             # generator steps per run
     "Train every recipe for equal steps and seeds, score them, write results.md/json; rerun to continue a stopped one."
     from facetriplet.evaluation import reproduce, results_table
     if steps < 1: raise FacetripletError(f"--steps must be a positive integer, got {steps}")
-    res = reproduce(out, steps, seeds, tuple(r.strip() for r in recipes.split(',') if r.strip()), bs, groups,
+    check_writable(out, folder=True)
+    names = tuple(r.strip() for r in recipes.split(',') if r.strip())
+    if not names: raise FacetripletError(f"--recipes names no recipe (choose from {', '.join(RECIPES)}), got {recipes!r}")
+    res = reproduce(out, steps, seeds, names, bs, groups,
                     log=lambda m: print(m, file=sys.stderr))
     if res.get('interrupted'):
         print(f"{res['interrupted']}: stopped, checkpoint saved; run the same command again to continue", file=sys.stderr); sys.exit(130)
@@ -269,7 +283,8 @@ def train_evaluators_cli(out:str='facetriplet/weights',   # folder for identity_
     "Train the two evaluator nets of `facetriplet eval` (never used by a training loss)."
     import time
     from facetriplet.evaluation import train_identity_evaluator, train_attribute_evaluator, save_evaluator
-    out = Path(out); out.mkdir(parents=True, exist_ok=True)
+    if identity_epochs < 1 or attribute_epochs < 1: raise FacetripletError(f"--identity-epochs and --attribute-epochs must be positive integers, got {identity_epochs} and {attribute_epochs}")
+    out = check_writable(out, folder=True); out.mkdir(parents=True, exist_ok=True)
     command = f'facetriplet train-evaluators --identity-epochs {identity_epochs} --attribute-epochs {attribute_epochs}'
     for kind, fit, epochs in (('attribute_evaluator', train_attribute_evaluator, attribute_epochs), ('identity_evaluator', train_identity_evaluator, identity_epochs)):
         t0 = time.time()

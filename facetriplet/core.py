@@ -15,8 +15,8 @@ import facetriplet
 
 # %% auto #0
 __all__ = ['SYNTHETIC_MARK', 'WEIGHTS_DIR', 'FacetripletError', 'to_uint8', 'from_uint8', 'check_images', 'check_pair',
-           'save_image', 'is_marked_synthetic', 'load_image', 'atomic_save', 'seed_everything', 'default_device',
-           'image_grid', 'show_grid']
+           'save_image', 'is_marked_synthetic', 'load_image', 'atomic_save', 'check_writable', 'seed_everything',
+           'default_device', 'image_grid', 'show_grid']
 
 # %% ../nbs/00_core.ipynb #fd35ae7e
 class FacetripletError(ValueError):
@@ -101,6 +101,18 @@ def atomic_save(obj, path):
     tmp = path.with_name(path.name + f'.{os.getpid()}.tmp')
     torch.save(obj, tmp)
     os.replace(tmp, path)
+    return path
+
+def check_writable(path, folder:bool=False, what:str='--out') -> Path:
+    "Fail early, in one line, if `path` cannot be written: a folder where a file goes (or the reverse), a file in the way of its folders, a read-only folder."
+    path = Path(path)
+    if not folder and path.is_dir(): raise FacetripletError(f"{what} {str(path)!r} is a folder; give a file path")
+    if folder and path.exists() and not path.is_dir(): raise FacetripletError(f"{what} {str(path)!r} is a file; give a folder")
+    for p in path.parents:                                      # the nearest folder that exists must take a new entry
+        if not p.exists(): continue
+        if not p.is_dir(): raise FacetripletError(f"cannot write {what} {str(path)!r}: {str(p)!r} is a file, not a folder")
+        if not os.access(p, os.W_OK): raise FacetripletError(f"cannot write {what} {str(path)!r}: folder {str(p)!r} is read-only")
+        break
     return path
 
 # %% ../nbs/00_core.ipynb #641ca0ac

@@ -205,7 +205,7 @@ def score(outputs:torch.Tensor, bench:Benchmark, evaluators:Evaluators, video_ou
              psnr=psnr(outputs, t.target).mean().item(), psnr_face=masked_psnr(outputs, t.target, face).mean().item(),
              ssim=ssim.mean().item(), ssim_face=((ssim * face).sum((1, 2, 3)) / face.sum((1, 2, 3)).clamp(min=1)).mean().item(),
              frechet=frechet_distance(_embed(E, outputs, pooled=True), _embed(E, bench.gallery, pooled=True)), n=len(outputs))
-    if video_outputs is not None:
+    if video_outputs:                                           # `eval --videos 0`: no video columns
         per_frame = [psnr(o.float().cpu(), vt.target) for o, vt in zip(video_outputs, bench.videos)]
         m.update(video_psnr=torch.cat(per_frame).mean().item(),
                  temporal_error=float(np.mean([temporal_error(o.float().cpu(), vt.target) for o, vt in zip(video_outputs, bench.videos)])))

@@ -16,8 +16,9 @@ from PIL import Image, ImageOps, ImageDraw, ImageFilter
 from .core import from_uint8, to_uint8, save_image, SYNTHETIC_MARK, FacetripletError
 
 # %% auto #0
-__all__ = ['MIN_PHOTO', 'FACE_TEMPLATE', 'read_photo', 'Face', 'detect_faces', 'similarity_transform', 'warp', 'align_face',
-           'landmark_hull', 'feather', 'match_colour', 'paste_back', 'PhotoSwap', 'swap_photos', 'save_marked']
+__all__ = ['MIN_PHOTO', 'SCAN_SIDE', 'FACE_TEMPLATE', 'read_photo', 'Face', 'detect_faces', 'similarity_transform', 'warp',
+           'align_face', 'landmark_hull', 'feather', 'match_colour', 'paste_back', 'PhotoSwap', 'swap_photos',
+           'save_marked']
 
 # %% ../nbs/10_real_faces.ipynb #4c3a4829
 MIN_PHOTO = 32                                       # smallest side we accept, in pixels
@@ -59,14 +60,19 @@ class Face:
         p = self.landmarks
         return np.stack([p[36:42].mean(0), p[42:48].mean(0), p[30], p[48], p[54]])
 
+SCAN_SIDE = 1000     # photos are scanned for faces at most this large: dlib's HOG scan of a 6000 px photo takes over a minute
+
 def detect_faces(photo:np.ndarray, upsample:int=1) -> list[Face]:
-    "Every face in an RGB photo `(H,W,3)` uint8, largest first (tries a finer scan when none is found in a small photo)."
+    "Every face in an RGB photo `(H,W,3)` uint8, largest first; large photos are scanned scaled down, landmarks found at full size."
     d = _dlib()
     photo = np.ascontiguousarray(photo)
-    boxes = d['detector'](photo, upsample)
-    if not len(boxes) and max(photo.shape[:2]) < 1000: boxes = d['detector'](photo, upsample + 1)
+    k = max(1., max(photo.shape[:2]) / SCAN_SIDE)                     # scale-down factor of the scan
+    small = photo if k == 1 else np.asarray(Image.fromarray(photo).resize((round(photo.shape[1] / k), round(photo.shape[0] / k)), Image.BILINEAR))
+    boxes = d['detector'](small, upsample)
+    if not len(boxes): boxes = d['detector'](small, upsample + 1)      # a finer scan for small faces
     faces = []
     for b in boxes:
+        b = d['dlib'].rectangle(*(int(round(v * k)) for v in (b.left(), b.top(), b.right(), b.bottom())))
         s = d['landmarks'](photo, b)
         faces.append(Face((b.left(), b.top(), b.right(), b.bottom()), np.array([(p.x, p.y) for p in s.parts()], dtype=np.float64)))
     return sorted(faces, key=lambda f: -f.area)

@@ -101,6 +101,7 @@ class TrainConfig:
         if self.ema_kimg < 0 or self.ema_rampup < 0: raise FacetripletError("ema_kimg and ema_rampup must be >= 0")
         for k in ('size', 'bs', 'steps', 'n_groups'):
             if not isinstance(getattr(self, k), int) or getattr(self, k) < 1: raise FacetripletError(f"{k} must be a positive integer, got {getattr(self, k)!r}")
+        if self.size % 8 or self.size < 32: raise FacetripletError(f"image size must be a multiple of 8 and >= 32, got {self.size}")
     def to_json(self): return json.dumps(asdict(self))
 
 # %% ../nbs/06a_recipes.ipynb #8b47f23a

@@ -258,8 +258,11 @@ class Checkpointer(Callback):
     def before_epoch(self):
         if self.epoch < self.start_epoch: return
         gan = self.learn.triplet_gan
-        if self.epoch == self.start_epoch and self.resume_from is not None: self.dls.train.rng.setstate(gan.epoch_rng)
-        gan.data_epoch, gan.epoch_rng, gan.batch_in_epoch = self.epoch, self.dls.train.rng.getstate(), 0
+        resumed = self.epoch == self.start_epoch and self.resume_from is not None
+        if resumed: self.dls.train.rng.setstate(gan.epoch_rng)
+        # a resumed epoch keeps counting from the batches already done: the next checkpoint must know them too
+        # (counting from 0 here broke every second resume; found by bench/kills.py)
+        gan.data_epoch, gan.epoch_rng, gan.batch_in_epoch = self.epoch, self.dls.train.rng.getstate(), self.skip if resumed else 0
     def before_train(self):
         if self.skip:                                                   # replay this epoch's order, skip what was done
             dl, k = self.learn.dl, self.skip
@@ -421,6 +424,7 @@ def train(config:TrainConfig, out, resume:bool=False, minutes:float|None=None, c
           identity_encoder=None, dls=None, show_progress:bool=True) -> dict:
     "Train, checkpoint and report into folder `out`; returns the held-out metrics."
     out = Path(out)
+    if resume and not (out / 'model.pth').exists(): raise FacetripletError(f"--resume: no checkpoint at {str(out / 'model.pth')!r}")
     probe = out / '.write-test'
     try: out.mkdir(parents=True, exist_ok=True); probe.write_text('ok'); probe.unlink()
     except OSError as e: raise FacetripletError(f"cannot write to output folder {str(out)!r}: {e.strerror}") from None

@@ -39,27 +39,6 @@ def test_swap_with_the_shipped_model_writes_a_marked_png(tmp_path):
     im = Image.open(tmp_path / 'out.png')
     assert im.size == (64, 64) and is_marked_synthetic(tmp_path / 'out.png') and im.text['made_by'] == 'facetriplet swap'
 
-def test_swap_bad_input(tmp_path):
-    _faces(tmp_path)
-    (tmp_path / 'notes.png').write_text('not a picture')
-    cases = [(['--source', str(tmp_path / 'notes.png'), '--first', str(tmp_path / 'first.png')], 'cannot read image'),
-             (['--source', str(tmp_path / 'source.png'), '--first', str(tmp_path / 'first.png'), '--model', str(tmp_path / 'none.pth')], 'no checkpoint at'),
-             (['--source', str(tmp_path / 'source.png'), '--first', str(tmp_path / 'first.png'), '--model', str(tmp_path / 'notes.png')], 'not a readable checkpoint'),
-             (['--first', str(tmp_path / 'first.png')], '--source and --first are required')]
-    for args, msg in cases:
-        r = run('swap', *args, '-o', str(tmp_path / 'out.png'))
-        assert r.returncode == 2 and msg in r.stderr and 'Traceback' not in r.stderr, (args, r.stderr)
-        assert not (tmp_path / 'out.png').exists()
-
-def test_train_bad_input(tmp_path):
-    for args, msg in [(['--recipe', 'faceshifter'], 'recipe must be one of'), (['--steps', '0'], 'steps must be a positive integer'),
-                      (['--precision', 'fp8'], 'precision must be one of'), (['--resume'], 'no checkpoint')]:
-        r = run('train', *args, '--out', str(tmp_path / 'run'))
-        assert r.returncode == 2 and msg in r.stderr and 'Traceback' not in r.stderr, (args, r.stderr)
-    (tmp_path / 'file').write_text('x')
-    r = run('train', '--out', str(tmp_path / 'file' / 'run'))
-    assert r.returncode == 2 and 'error:' in r.stderr and 'Traceback' not in r.stderr, r.stderr
-
 def _hopper():
     import matplotlib
     from pathlib import Path

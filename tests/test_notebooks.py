@@ -8,8 +8,9 @@ ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / 'nbs').glob('[0-9i]*.ipynb'))
 
 @pytest.mark.parametrize('notebook', NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
-def test_notebook(notebook, tmp_path, monkeypatch):
-    monkeypatch.setenv('FACETRIPLET_CACHE', str(tmp_path))        # pools rendered by a notebook stay in this test
+def test_notebook(notebook):
+    # pools are shared through the session's FACETRIPLET_CACHE (CI sets a fresh one): they are keyed by their config and the
+    # renderer's source, so a pool one notebook rendered is the pool the next one needs
     cfg = get_config(ROOT)
     ok, _ = run_notebook(notebook, skip_flags=cfg.tst_flags.split(), basepath=cfg.config_path, cell_timeout=cfg.cell_timeout)
     assert ok, f'{notebook.name} failed (its traceback is printed above)'
