@@ -4,8 +4,8 @@ Usage: python bench/kills.py [--kills 20] [--steps 160] [--seed 0] [--out result
 
 A tiny run (32 px, batch 4, 2 groups, a checkpoint every 2 steps, fp32, one thread so CPU kernels are deterministic)
 is trained once without interruption. Then the same run is started and killed with SIGKILL `--kills` times: at a
-random moment (start-up plus 0-12 steps), or (every third kill) the instant a checkpoint's temporary file appears, i.e. during a checkpoint
-write. After each kill the checkpoint must still be readable (`read_checkpoint`) and its loss log must be a prefix of
+random moment of the start-up (loading, restoring), 0-6 steps after this process's first new checkpoint, or
+the instant a checkpoint's temporary file appears, i.e. during a checkpoint write (each a third of the kills). After each kill the checkpoint must still be readable (`read_checkpoint`) and its loss log must be a prefix of
 the uninterrupted run's; the next start resumes from it (`--resume`). Finally the run completes and its whole log
 must equal the uninterrupted one, every loss term of every step. Prints and writes
 "k of N resumed on the identical trajectory, c corrupt checkpoints".
@@ -37,15 +37,20 @@ def kills(n:int, steps:int, seed:int, work:Path, show=print) -> dict:
     results = []
     for i in range(n):
         p = start(run, steps, cache, ckpt.exists())
-        during_write = i % 3 == 2
-        deadline = time.time() + rng.uniform(0.6, 1.0) * startup + rng.uniform(0, 12) * step   # mostly a few steps in
-        while p.poll() is None and time.time() < deadline + (30 if during_write else 0):
-            if during_write and any(run.glob('model.pth.*.tmp')): break        # a checkpoint is being written now
-            if not during_write and time.time() >= deadline: break
+        mode = ('startup', 'training', 'write')[i % 3]          # while loading, while training, while a checkpoint is written
+        seen = ckpt.stat().st_mtime_ns if ckpt.exists() else 0
+        t0, deadline = time.time(), None
+        if mode == 'startup': deadline = t0 + rng.uniform(0.2, 1.0) * startup
+        while p.poll() is None and time.time() < t0 + 300:
+            now = time.time()
+            if mode == 'write' and any(run.glob('model.pth.*.tmp')): break
+            if mode == 'training' and deadline is None and ckpt.exists() and ckpt.stat().st_mtime_ns != seen:
+                deadline = now + rng.uniform(0, 6) * step              # this process is training: 0-6 steps more
+            if deadline is not None and now >= deadline: break
             time.sleep(0.002)
         finished = p.poll() is not None
         if not finished: p.send_signal(signal.SIGKILL); p.wait()
-        r = {'kill': i, 'during_write': during_write, 'finished_before_kill': finished}
+        r = {'kill': i, 'moment': mode, 'finished_before_kill': finished}
         if ckpt.exists():
             try: got = log_of(ckpt); r.update(readable=True, steps_saved=len(got), prefix=got == ref[:len(got)])
             except Exception as e: r.update(readable=False, error=str(e)[:200])
@@ -59,7 +64,7 @@ def kills(n:int, steps:int, seed:int, work:Path, show=print) -> dict:
     k = sum(r['readable'] and r['prefix'] for r in results) if identical else 0
     corrupt = sum(not r['readable'] for r in results)
     return {'kills': len(results), 'identical_final_trajectory': identical, 'resumed_identically': k, 'corrupt_checkpoints': corrupt,
-            'kills_during_checkpoint_write': sum(r['during_write'] for r in results), 'steps': steps, 'seed': seed,
+            'kills_during_checkpoint_write': sum(r['moment'] == 'write' for r in results), 'steps': steps, 'seed': seed,
             'uninterrupted_seconds': ref_seconds, 'startup_seconds': startup, 'runs': results,
             'summary': f"{k} of {len(results)} resumed on the identical trajectory, {corrupt} corrupt checkpoints"}
 
