@@ -75,6 +75,7 @@ def _palette(pal, t):
     "Continuous pick from a palette `(K,3)` with `t` in [0,1]: linear interpolation between neighbours."
     x = t.clamp(0, 1) * (len(pal) - 1)
     i = x.floor().long().clamp(max=len(pal) - 2)
+    pal = pal.to(t.device)                                   # the palettes live on the CPU; seeds may be on a GPU
     return torch.lerp(pal[i], pal[i + 1], (x - i)[:, None])
 
 @dataclass
