@@ -429,7 +429,6 @@ def train(config:TrainConfig, out, resume:bool=False, minutes:float|None=None, c
     try: out.mkdir(parents=True, exist_ok=True); probe.write_text('ok'); probe.unlink()
     except OSError as e: raise FacetripletError(f"cannot write to output folder {str(out)!r}: {e.strerror}") from None
     ckpt = out / 'model.pth'
-    if resume and not ckpt.exists(): raise FacetripletError(f"--resume: no checkpoint at {str(ckpt)!r}")
     if resume:
         d = read_checkpoint(ckpt)                                        # fail early on a damaged file
         if identity_encoder is None and 'identity_encoder' in d: identity_encoder = encoder_from_record(d['identity_encoder'])
