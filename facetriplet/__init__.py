@@ -6,6 +6,7 @@ Modules:
 - `facetriplet.core`: The few helpers every other module uses. Inside the library an image is a float tensor `(B, 3, H, W)` in `[-1, 1]`; files and plots are converted at the edges, here and nowhere else.
 - `facetriplet.discriminator`: The patent's discriminator sees all of the triplet: it judges the tuple $(\text{source}, \text{first}, x)$, real when $x$ is the target and fake when $x$ is the generator's output.
 - `facetriplet.evaluation`: Does triplet supervision beat the peer recipe? Measured on held-out people against the exact ground truth, with evaluator nets that no training loss ever saw.
+- `facetriplet.face_detection`: Two detectors: MediaPipe's BlazeFace and 468-point face mesh (the default) and dlib's HOG detector with its 68-point model. Every face comes with a confidence score and 68 landmarks in dlib's numbering.
 - `facetriplet.faces`: Photos are not square face crops like the renderer's. To swap a face in a photo: find it, rotate and scale it onto the layout the model was trained on, swap at model resolution, and put the result back into the full photo without a seam.
 - `facetriplet.generator`: $G(\text{source}, \text{first}) \to \text{output}$: keep everything of `first` except the identity, which comes from `source` through the frozen identity encoder.
 - `facetriplet.identity`: The patent's "feature vectors" (claims 2 and 3): a network $E$ that maps a face to a unit vector, so that two pictures of one person point the same way whatever the pose, expression, light, hair, makeup or glasses.

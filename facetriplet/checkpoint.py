@@ -94,7 +94,7 @@ class Swapper:
         if d['kind'] == SWAPPER_KIND: config, metrics = GeneratorConfig.stored(json.loads(d['generator_config'])), json.loads(d['metrics'])
         else:
             train_config = json.loads(d['config'])
-            config, metrics = GeneratorConfig.stored({**train_config['generator'], 'size': train_config['size']}), {'steps': d['step']}
+            config, metrics = GeneratorConfig.stored({**train_config['generator'], 'size': train_config['size']}), {'steps': d['step'], 'photos': train_config.get('photos', '')}
         if 'identity_encoder' in d: identity_encoder = encoder_from_record(d['identity_encoder'])
         elif identity_encoder is None: identity_encoder = load_identity_encoder()   # checkpoints made before encoders were stored
         G = Generator(config, identity_encoder)

@@ -117,7 +117,7 @@ def train_cli(recipe:str='',                 # a recipe of `facetriplet.recipes.
     if data and get_recipe(recipe).needs_triplets:
         raise FacetripletError(f"photos have no exact triplets: use a recipe without them with --data ({', '.join(r.name for r in RECIPES.values() if not r.needs_triplets)}), not {recipe!r}")
     make = lambda rec, fs='': TrainConfig(recipe=rec, size=size, bs=bs, steps=steps, seed=seed, n_groups=groups, precision=precision, compile=compile,
-                                          first_stage=fs, generator=asdict(GeneratorConfig(size=size)))
+                                          first_stage=fs, photos=Path(data).name if data else '', generator=asdict(GeneratorConfig(size=size)))
     if not data: config = make(recipe, first_stage)                   # checks the options before anything is loaded
     if first_stage:                                                   # a bad file fails before --out is made
         from facetriplet.checkpoint import read_checkpoint, SWAPPER_KIND, TRAINING_KIND
@@ -170,7 +170,7 @@ def export_cli(checkpoint:str=None,          # a training checkpoint, e.g. runs/
     sw = Swapper.load(checkpoint)
     t = test_triplets(sw.size, n)
     m = {**swap_metrics(sw.generator, t.source, t.first, t.target), 'checkpoint': Path(checkpoint).name,
-         'steps': sw.metrics.get('steps')}
+         'steps': sw.metrics.get('steps'), 'photos': sw.metrics.get('photos', '')}
     try: path = sw.save(out, m)
     except OSError as e: raise FacetripletError(f"cannot write {out!r}: {e.strerror}") from None
     print(f"wrote {path} ({path.stat().st_size / 2**20:.1f} MB): on {m['n']} test triplets PSNR {m['psnr']:.2f} dB "
@@ -181,13 +181,18 @@ def swap_cli(source:str=None,                # picture that gives the identity
              out:str='swapped.png',          # output .png or .jpg, marked as synthetic media
              model:str=None,                 # swap model or training checkpoint (default: the shipped one)
              face:int=0,                     # which face of --first to replace in a photo (0: the largest)
+             source_face:int=0,              # which face of --source gives the identity (0: the largest)
+             detector:str='mediapipe',       # face detector for photos: mediapipe (BlazeFace + face mesh) or dlib (HOG + 68 landmarks)
              align:str='auto'):              # 'yes': detect+align+paste back; 'no': inputs are face crops; 'auto': square <= 256 px means crop
     "Put the face of --source into --first (face crops or photos); writes a PNG/JPEG marked as synthetic media."
     from facetriplet.checkpoint import Swapper
     from facetriplet.faces import read_photo, swap_photos, save_marked
+    from facetriplet.face_detection import DETECTORS
     if not source or not first: raise FacetripletError("both --source and --first are required")
     if align not in ('auto', 'yes', 'no'): raise FacetripletError(f"--align must be auto, yes or no, got {align!r}")
     if face < 0: raise FacetripletError(f"--face must be >= 0 (0: the largest face), got {face}")
+    if source_face < 0: raise FacetripletError(f"--source-face must be >= 0 (0: the largest face), got {source_face}")
+    if detector not in DETECTORS: raise FacetripletError(f"--detector must be one of {', '.join(DETECTORS)}, got {detector!r}")
     check_writable(out)
     if Path(out).suffix.lower() not in ('.png', '.jpg', '.jpeg'): raise FacetripletError(f"--out must be a .png or .jpg file (formats that carry the synthetic-media mark), got {out!r}")
     pics = {'source': read_photo(source), 'first': read_photo(first)}        # (H,W,3) uint8, upright RGB
@@ -203,9 +208,12 @@ def swap_cli(source:str=None,                # picture that gives the identity
         if h != sw.size: o = F.interpolate(o, (h, h), mode='bicubic', antialias=True).clamp(-1, 1)
         image, note = to_uint8(o[0]), f'{h}x{h}'
     else:
-        res = swap_photos(sw, pics['source'], pics['first'], face)
-        image, note = res.image, f"{image_size(res.image)}, face {res.face} of {res.n_faces}"
-        if res.n_faces > 1 and face == 0: print(f"note: {res.n_faces} faces in --first; replaced the largest (choose another with --face N)", file=sys.stderr)
+        res = swap_photos(sw, pics['source'], pics['first'], face, source_face, detector)
+        image, note = res.image, f"{image_size(res.image)}, face {res.face} of {res.n_faces}{', grayscale' if res.grayscale else ''}"
+        for line in res.notes(): print(f"note: {line}", file=sys.stderr)
+        if not sw.metrics.get('photos'):
+            print("note: this model was trained on rendered faces only: on photos it paints a rendered-looking face and moves the identity "
+                  "little (README, 'Real photos'); train on your photos with facetriplet train --data", file=sys.stderr)
     try: save_marked(image, out, **meta)
     except OSError as e: raise FacetripletError(f"cannot write {out!r}: {e.strerror}") from None
     print(f"wrote {out} ({note}, marked synthetic)")

@@ -14,11 +14,12 @@ from pathlib import Path
 import numpy as np, torch, torch.nn.functional as F
 from PIL import Image, ImageOps, ImageDraw, ImageFilter
 from .core import from_uint8, to_uint8, save_image, SYNTHETIC_MARK, FacetripletError
+from .face_detection import Face, detect_faces, DETECTORS
 
 # %% auto #0
-__all__ = ['MIN_PHOTO', 'SCAN_SIDE', 'FACE_TEMPLATE', 'read_photo', 'Face', 'detect_faces', 'similarity_transform', 'warp',
-           'align_face', 'landmark_hull', 'feather', 'match_colour', 'paste_back', 'PhotoSwap', 'swap_photos',
-           'save_marked']
+__all__ = ['MIN_PHOTO', 'FACE_TEMPLATES', 'read_photo', 'similarity_transform', 'warp', 'align_face', 'landmark_hull', 'feather',
+           'erode', 'blend_mask', 'is_grayscale', 'to_gray', 'match_colour', 'paste_back', 'change_outside_face',
+           'PhotoSwap', 'swap_photos', 'save_marked']
 
 # %% ../nbs/10_real_faces.ipynb #4c3a4829
 MIN_PHOTO = 32                                       # smallest side we accept, in pixels
@@ -36,50 +37,10 @@ def read_photo(path) -> np.ndarray:
     if min(arr.shape[:2]) < MIN_PHOTO: raise FacetripletError(f"{str(path)!r} is too small ({arr.shape[1]}x{arr.shape[0]}); need at least {MIN_PHOTO} px a side")
     return arr
 
-# %% ../nbs/10_real_faces.ipynb #5dc9392d
-_DLIB = {}
-
-def _dlib():
-    "dlib's detector and 68-point landmark model, loaded once (from the installed wheels: nothing is downloaded)."
-    if not _DLIB:
-        try: import dlib, face_recognition_models as frm
-        except ImportError: raise FacetripletError('photos need the faces extra: pip install "facetriplet[faces]"') from None
-        _DLIB.update(dlib=dlib, detector=dlib.get_frontal_face_detector(), landmarks=dlib.shape_predictor(frm.pose_predictor_model_location()))
-    return _DLIB
-
-@dataclass
-class Face:
-    "One detected face: its box `(x0, y0, x1, y1)` and 68 landmarks `(68, 2)` in photo pixels (dlib's numbering)."
-    box: tuple
-    landmarks: np.ndarray
-    @property
-    def area(self): return (self.box[2] - self.box[0]) * (self.box[3] - self.box[1])
-    @property
-    def five(self) -> np.ndarray:
-        "Eye centres, nose tip, mouth corners `(5, 2)`: the points alignment uses."
-        p = self.landmarks
-        return np.stack([p[36:42].mean(0), p[42:48].mean(0), p[30], p[48], p[54]])
-
-SCAN_SIDE = 1000     # photos are scanned for faces at most this large: dlib's HOG scan of a 6000 px photo takes over a minute
-
-def detect_faces(photo:np.ndarray, upsample:int=1) -> list[Face]:
-    "Every face in an RGB photo `(H,W,3)` uint8, largest first; large photos are scanned scaled down, landmarks found at full size."
-    d = _dlib()
-    photo = np.ascontiguousarray(photo)
-    k = max(1., max(photo.shape[:2]) / SCAN_SIDE)                     # scale-down factor of the scan
-    small = photo if k == 1 else np.asarray(Image.fromarray(photo).resize((round(photo.shape[1] / k), round(photo.shape[0] / k)), Image.BILINEAR))
-    boxes = d['detector'](small, upsample)
-    if not len(boxes): boxes = d['detector'](small, upsample + 1)      # a finer scan for small faces
-    faces = []
-    for b in boxes:
-        b = d['dlib'].rectangle(*(int(round(v * k)) for v in (b.left(), b.top(), b.right(), b.bottom())))
-        s = d['landmarks'](photo, b)
-        faces.append(Face((b.left(), b.top(), b.right(), b.bottom()), np.array([(p.x, p.y) for p in s.parts()], dtype=np.float64)))
-    return sorted(faces, key=lambda f: -f.area)
-
 # %% ../nbs/10_real_faces.ipynb #6bead206
-# eye centres, nose tip, mouth corners in frontal renders, as (x, y) fractions of the picture side (measured above)
-FACE_TEMPLATE = np.array([[0.3811, 0.4675], [0.6129, 0.4676], [0.5003, 0.5930], [0.4168, 0.6982], [0.5802, 0.6960]])
+# eye centres, nose tip, mouth corners in frontal renders, as (x, y) fractions of the picture side, per detector (measured above)
+FACE_TEMPLATES = dict(mediapipe=np.array([[0.3777, 0.4673], [0.6215, 0.4677], [0.4969, 0.5841], [0.4149, 0.6863], [0.5886, 0.6845]]),
+                      dlib=np.array([[0.3811, 0.4675], [0.6129, 0.4676], [0.5003, 0.5930], [0.4168, 0.6982], [0.5802, 0.6960]]))
 
 def similarity_transform(src:np.ndarray, dst:np.ndarray) -> np.ndarray:
     "The `(2,3)` rotation + uniform scale + shift `M` minimising sum ||M [p;1] - q||^2 over point pairs `(N,2)` (Umeyama, no reflection)."
@@ -103,7 +64,7 @@ def warp(image:torch.Tensor, M:np.ndarray, out_hw:tuple) -> torch.Tensor:
 
 def align_face(photo:np.ndarray, face:Face, size:int=64) -> tuple[torch.Tensor, np.ndarray]:
     "The face as a `(3,size,size)` crop in [-1,1] laid out like the renders, and `M` (photo pixels -> crop pixels)."
-    M = similarity_transform(face.five, FACE_TEMPLATE * size)
+    M = similarity_transform(face.five, FACE_TEMPLATES[face.detector] * size)
     return warp(from_uint8(photo), M, (size, size)).clamp(-1, 1), M
 
 # %% ../nbs/10_real_faces.ipynb #915c4d43
@@ -138,6 +99,24 @@ def feather(mask:torch.Tensor, radius:float) -> torch.Tensor:
     m = F.conv2d(F.pad(mask[None], (k // 2,) * 4, mode='replicate'), g.view(1, 1, 1, k))
     return F.conv2d(m, g.view(1, 1, k, 1))[0]
 
+def erode(mask:torch.Tensor, px:int) -> torch.Tensor:
+    "Shrink a mask `(1,H,W)` by `px` pixels (a min-filter over a square of side 2px+1)."
+    if px <= 0: return mask
+    return -F.max_pool2d(-mask[None], 2 * px + 1, stride=1, padding=px)[0]
+
+def blend_mask(generator_mask:torch.Tensor, hull:torch.Tensor, radius:float) -> torch.Tensor:
+    "Where the swapped face replaces the photo `(1,s,s)`: inside the hull only, fading over `radius` pixels inside its edge."
+    return feather(generator_mask * erode(hull, int(np.ceil(2 * radius)) + 1), radius)     # the blur reaches 2 radius: it stays inside
+
+def is_grayscale(photo:np.ndarray, tol:int=3) -> bool:
+    "Whether an RGB photo `(H,W,3)` uint8 has (almost) equal channels everywhere (a gray picture read as RGB)."
+    p = photo[::max(1, photo.shape[0] // 256), ::max(1, photo.shape[1] // 256)].astype(np.int16)   # a sample of pixels is enough
+    return bool(np.abs(p[..., 0] - p[..., 1]).max() <= tol and np.abs(p[..., 1] - p[..., 2]).max() <= tol)
+
+def to_gray(image:torch.Tensor) -> torch.Tensor:
+    "`(3,H,W)` -> the same luma (ITU-R 601) in all three channels."
+    return (image * torch.tensor([0.299, 0.587, 0.114]).view(3, 1, 1)).sum(0, keepdim=True).expand(3, -1, -1).contiguous()
+
 def match_colour(out:torch.Tensor, ref:torch.Tensor, region:torch.Tensor) -> torch.Tensor:
     "Shift and scale each channel of `out` `(3,H,W)` so that inside `region` `(1,H,W)` its mean and spread match `ref`'s."
     w = region / region.sum().clamp(min=1)
@@ -163,41 +142,66 @@ def paste_back(photo:np.ndarray, out:torch.Tensor, mask:torch.Tensor, M:np.ndarr
     result[y0:y1, x0:x1] = to_uint8(m * o + (1 - m) * win)
     return result
 
+def change_outside_face(before:np.ndarray, after:np.ndarray, face:Face) -> tuple[float, float]:
+    "Mean and 99th percentile of |after - before| (levels, channel mean) over pixels outside the hull of `face.points`."
+    hull = Image.new('L', (before.shape[1], before.shape[0]), 0)
+    ImageDraw.Draw(hull).polygon([tuple(p) for p in _convex_hull(face.points)], fill=255)
+    outside = np.asarray(hull) == 0
+    d = np.abs(after.astype(np.float32) - before.astype(np.float32)).mean(-1)[outside]
+    return float(d.mean()), float(np.percentile(d, 99))
+
+
 # %% ../nbs/10_real_faces.ipynb #654c1d8b
 @dataclass
 class PhotoSwap:
-    "The result of `swap_photos`: the full photo with the swapped face, what was used, and where the time went."
+    "The result of `swap_photos`: the full photo with the swapped face, the faces found and used, and where the time went."
     image: np.ndarray                       # (H,W,3) uint8, the size of the `first` photo
     crops: dict                             # aligned source, first, swapped output, blend mask: (3|1,s,s)
-    n_faces: int                            # faces found in `first`
-    face: int                               # the one that was replaced
+    source_faces: list                      # every face found in `source`, largest first
+    first_faces: list                       # ... and in `first`
+    source_face: int                        # the face of `source` that gave the identity
+    face: int                               # the face of `first` that was replaced
+    grayscale: bool = False                 # `first` was gray, so the new face is too
     seconds: dict = field(default_factory=dict)   # detect, align, swap, paste
+    @property
+    def n_faces(self): return len(self.first_faces)
 
-def _one_face(photo, faces, index, name):
+    def notes(self) -> list[str]:
+        "One line for each photo with several faces: which one was used, and how to pick another."
+        out = []
+        for name, faces, i, opt in (('source', self.source_faces, self.source_face, '--source-face'), ('first', self.first_faces, self.face, '--face')):
+            if len(faces) > 1: out.append(f"--{name} has {len(faces)} faces; used face {i}: {faces[i].describe()} (another: {opt} N, 0 = largest)")
+        return out
+
+_FACE_OPTION = dict(source='--source-face', first='--face')
+
+def _one_face(faces, index, name):
     if not faces: raise FacetripletError(f"no face found in the {name} photo")
-    if not 0 <= index < len(faces): raise FacetripletError(f"--face {index}: the {name} photo has {len(faces)} face(s) (0 is the largest)")
+    if not 0 <= index < len(faces): raise FacetripletError(f"{_FACE_OPTION[name]} {index}: the {name} photo has {len(faces)} face(s) (0 is the largest)")
     return faces[index]
 
-def swap_photos(swapper, source:np.ndarray, first:np.ndarray, face:int=0, colour:bool=True, feather_px:float|None=None) -> PhotoSwap:
-    "Put the largest face of `source` into face number `face` (0: largest) of `first`; both RGB `(H,W,3)` uint8."
+def swap_photos(swapper, source:np.ndarray, first:np.ndarray, face:int=0, source_face:int=0, detector:str='mediapipe',
+                colour:bool=True, feather_px:float|None=None) -> PhotoSwap:
+    "Put face `source_face` of `source` into face `face` of `first` (0: the largest); both RGB `(H,W,3)` uint8."
     t, sec = time.perf_counter(), {}
-    fs, ff = detect_faces(source), detect_faces(first)
+    fs, ff = detect_faces(source, detector), detect_faces(first, detector)
     sec['detect'] = time.perf_counter() - t; t = time.perf_counter()
     size = swapper.size
-    s_crop, _ = align_face(source, _one_face(source, fs, 0, 'source'), size)
-    target_face = _one_face(first, ff, face, 'first')
+    s_crop, _ = align_face(source, _one_face(fs, source_face, 'source'), size)
+    target_face = _one_face(ff, face, 'first')
     f_crop, M = align_face(first, target_face, size)
     sec['align'] = time.perf_counter() - t; t = time.perf_counter()
     out, gmask = swapper(s_crop[None], f_crop[None], return_mask=True)
     out, gmask = out[0].float().cpu(), gmask[0].float().cpu()
     sec['swap'] = time.perf_counter() - t; t = time.perf_counter()
-    pts = target_face.landmarks @ M[:, :2].T + M[:, 2]                           # landmarks in crop pixels
-    hull = landmark_hull(pts, size)
+    hull = landmark_hull(target_face.points @ M[:, :2].T + M[:, 2], size, grow=1.)   # the face's extent in crop pixels
     if colour: out = match_colour(out, f_crop, hull * (gmask > 0.5))
-    mask = feather(gmask * hull, feather_px if feather_px is not None else size / 32)
+    gray = is_grayscale(first)
+    if gray: out = to_gray(out)
+    mask = blend_mask(gmask, hull, feather_px if feather_px is not None else size / 64)
     image = paste_back(first, out, mask, M)
     sec['paste'] = time.perf_counter() - t
-    return PhotoSwap(image, dict(source=s_crop, first=f_crop, output=out, mask=mask), len(ff), face, sec)
+    return PhotoSwap(image, dict(source=s_crop, first=f_crop, output=out, mask=mask), fs, ff, source_face, face, gray, sec)
 
 # %% ../nbs/10_real_faces.ipynb #c79e02c2
 def save_marked(image:np.ndarray, path, **meta) -> Path:

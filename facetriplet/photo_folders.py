@@ -16,7 +16,8 @@ from fastai.data.core import DataLoaders
 from .core import FacetripletError, atomic_save
 from .synth import FACE
 from .triplets import GatherDataLoader, cache_dir
-from .faces import read_photo, detect_faces, align_face, landmark_hull, FACE_TEMPLATE, Face, _dlib
+from .faces import read_photo, align_face, landmark_hull, FACE_TEMPLATES
+from .face_detection import Face, detect_faces, _dlib
 
 # %% auto #0
 __all__ = ['PHOTO_SUFFIXES', 'FaceFolder', 'folder_dataloaders', 'landmark_attributes', 'face_descriptor', 'photo_metrics']
@@ -43,7 +44,7 @@ class FaceFolder:
         people = sorted(p for p in root.iterdir() if p.is_dir())
         files = [(p.name, f) for p in people for f in sorted(p.iterdir()) if f.suffix.lower() in PHOTO_SUFFIXES]
         if not files: raise FacetripletError(f"no photos (.jpg .png .webp .bmp) in sub-folders of {str(root)!r}; expected {root}/<person>/<photo>")
-        key = hashlib.sha1(json.dumps([size, FACE_TEMPLATE.tolist()] + [(str(f.relative_to(root)), f.stat().st_size, f.stat().st_mtime_ns) for _, f in files]).encode()).hexdigest()[:16]
+        key = hashlib.sha1(json.dumps([size, FACE_TEMPLATES['mediapipe'].tolist(), 'mediapipe'] + [(str(f.relative_to(root)), f.stat().st_size, f.stat().st_mtime_ns) for _, f in files]).encode()).hexdigest()[:16]
         path = Path(cache or cache_dir()) / f'faces-{key}.pt'
         if path.exists():
             try:
@@ -116,7 +117,7 @@ def landmark_attributes(p:np.ndarray) -> np.ndarray:
     return np.array([yaw, pitch, roll, mar, ear])
 
 def face_descriptor(photo:np.ndarray, face:Face) -> np.ndarray:
-    "dlib's 128-D face descriptor of one detected face (real-world recogniser; nothing of ours trained it)."
+    "dlib's 128-D face descriptor of one face found by `detect_faces(..., 'dlib')` (real-world recogniser; nothing of ours trained it)."
     d = _dlib()
     if 'recognizer' not in d:
         import face_recognition_models as frm
@@ -141,7 +142,7 @@ def photo_metrics(swap_fn, folder_root, pairs:int=32, seed:int=0, show_progress:
         try:
             src, first = read_photo(src_path), read_photo(first_path)
             out = swap_fn(src, first)
-            fo, ff, fs = detect_faces(out), detect_faces(first), detect_faces(src)
+            fo, ff, fs = (detect_faces(p, 'dlib') for p in (out, first, src))   # dlib's recogniser wants dlib's landmarks
         except FacetripletError: continue                                           # no face: not scored (counted below)
         if not (fo and ff and fs): continue
         rows.append(dict(person=names[a], out=face_descriptor(out, fo[0]), src=face_descriptor(src, fs[0]), first=face_descriptor(first, ff[0]),
@@ -151,7 +152,7 @@ def photo_metrics(swap_fn, folder_root, pairs:int=32, seed:int=0, show_progress:
         ds = []
         for f in files[1:]:
             try:
-                ph = read_photo(f); fc = detect_faces(ph)
+                ph = read_photo(f); fc = detect_faces(ph, 'dlib')
                 if fc: ds.append(face_descriptor(ph, fc[0]))
             except FacetripletError: pass
         if ds: gallery[name] = np.mean(ds, 0)

@@ -90,6 +90,7 @@ class TrainConfig:
     precision: str = 'auto'          # 'auto', 'bf16', 'fp16' or 'fp32' (see `training.Precision`)
     compile: bool = False            # torch.compile the generator and the critic
     first_stage: str = ''            # recipes with a first stage: the swap model (file or training checkpoint) that makes `first`
+    photos: str = ''                 # the photo folder it trained on (`train --data`); '' = rendered triplets
     generator: dict = field(default_factory=lambda: asdict(GeneratorConfig()))
     weights: dict = field(default_factory=lambda: asdict(LossWeights()))
     def __post_init__(self):

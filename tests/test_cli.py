@@ -73,7 +73,7 @@ def test_swap_picks_the_face_asked_for_and_says_when_there_are_several(tmp_path)
     two = Image.new('RGB', (hopper.width + small.width, hopper.height), (200, 200, 200))
     two.paste(hopper, (0, 0)); two.paste(small, (hopper.width, 0)); two.save(tmp_path / 'two.png')
     r = run('swap', '--source', str(tmp_path / 'person.png'), '--first', str(tmp_path / 'two.png'), '-o', str(tmp_path / 'a.png'))
-    assert r.returncode == 0 and 'note: 2 faces in --first; replaced the largest' in r.stderr, r.stderr
+    assert r.returncode == 0 and 'note: --first has 2 faces; used face 0: box' in r.stderr, r.stderr
     r = run('swap', '--source', str(tmp_path / 'person.png'), '--first', str(tmp_path / 'two.png'), '--face', '1', '-o', str(tmp_path / 'b.png'))
     assert r.returncode == 0, r.stderr
     a, b, orig = (np.asarray(Image.open(p), dtype=float) for p in (tmp_path / 'a.png', tmp_path / 'b.png', tmp_path / 'two.png'))
