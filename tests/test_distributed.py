@@ -6,7 +6,7 @@ import pytest, torch
 from facetriplet.triplets import triplet_dataloaders
 from facetriplet.generator import Generator, GeneratorConfig
 
-@pytest.mark.parametrize('recipe', ['triplet', 'simswap'])
+@pytest.mark.parametrize('recipe', ['triplet', pytest.param('simswap', marks=pytest.mark.slow)])
 def test_two_processes_hold_identical_weights(tmp_path, recipe):
     cache = tmp_path / 'cache'
     triplet_dataloaders(size=32, n_groups=2, group_size=4, n_attributes=4, bs=4, cache=cache, show_progress=False)  # render once

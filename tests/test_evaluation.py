@@ -14,6 +14,7 @@ def bench(): return benchmark(n=128, n_videos=2, n_frames=16)
 @pytest.fixture(scope='module')
 def evaluators(): return load_evaluators()
 
+@pytest.mark.slow
 def test_shipped_evaluators_meet_their_goals_on_held_out_renders(evaluators):
     "Re-measured here, not read from the file: identity evaluator >= 99 % verification; attribute regressor pose error."
     m = identity_metrics(evaluators.identity)

@@ -6,8 +6,9 @@ from nbdev.test import test_nb as run_notebook
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / 'nbs').glob('[0-9i]*.ipynb'))
+SLOW = {'07_training', '08_evaluation'}     # 1 and 4 minutes on one core: run by `pytest -m slow` (README), not by CI
 
-@pytest.mark.parametrize('notebook', NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+@pytest.mark.parametrize('notebook', [pytest.param(p, marks=pytest.mark.slow) if p.stem in SLOW else p for p in NOTEBOOKS], ids=[p.stem for p in NOTEBOOKS])
 def test_notebook(notebook):
     # pools are shared through the session's FACETRIPLET_CACHE (CI sets a fresh one): they are keyed by their config and the
     # renderer's source, so a pool one notebook rendered is the pool the next one needs
