@@ -24,8 +24,9 @@ def log_of(path:Path):
     from facetriplet.checkpoint import read_checkpoint
     return json.loads(read_checkpoint(path)['log'])
 
-def kills(n:int, steps:int, seed:int, work:Path, show=print) -> dict:
-    rng, cache = random.Random(seed), work / 'cache'
+def kills(n:int, steps:int, seed:int, work:Path, show=print, cache:Path|None=None) -> dict:
+    "`cache`: where the runs read their pools (default: a fresh folder under `work`, so the timing includes rendering them)."
+    rng, cache = random.Random(seed), Path(cache) if cache else work / 'cache'
     t = time.time(); p = start(work / 'warm-up', 1, cache, False); _, err = p.communicate()    # renders the pools once
     if p.returncode: raise SystemExit(f'the warm-up run failed: {err[-2000:]}')
     t = time.time(); p = start(work / 'warm-up2', 1, cache, False); p.communicate(); startup = time.time() - t   # start-up + 1 step

@@ -48,7 +48,7 @@ def test_killed_at_random_moments_resumes_exactly(tmp_path):
     "The short version of bench/kills.py: three SIGKILLs (one during a checkpoint write), three resumes, the same losses."
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / 'bench'))
     from kills import kills
-    r = kills(3, 40, 1, tmp_path, show=lambda m: None)
+    r = kills(3, 40, 1, tmp_path, show=lambda m: None, cache=os.environ.get('FACETRIPLET_CACHE'))   # the session's pools
     assert r['corrupt_checkpoints'] == 0 and r['identical_final_trajectory'], r
     assert r['resumed_identically'] == r['kills'] >= 2, r
 
