@@ -8,7 +8,7 @@ Docs: https://facetriplet.github.io/facetriplet/face_detection.html.md"""
 # %% ../nbs/09b_face_detection.ipynb #81ce1a28
 from __future__ import annotations
 import os, contextlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 import numpy as np
 from PIL import Image
@@ -129,10 +129,8 @@ def _sigmoid(x): return 1 / (1 + np.exp(-np.clip(x, -80, 80)))
 def blazeface(photo:np.ndarray, model:str='short') -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     "Raw BlazeFace detections above the model's score: scores `(N,)`, boxes `(N,4)` and 6 keypoints `(N,6,2)` in photo pixels."
     cfg = BLAZEFACE[model]; S = cfg['size']
-    small, k = _downscaled(photo, S)
-    if k == 1 and max(photo.shape[:2]) < S:                    # small photos are scaled up to fill the input
-        k = max(photo.shape[:2]) / S
-        small = np.asarray(Image.fromarray(photo).resize((max(1, round(photo.shape[1] / k)), max(1, round(photo.shape[0] / k))), Image.BILINEAR))
+    k = max(photo.shape[:2]) / S                                # the longer side fills the input (small photos scaled up)
+    small = np.asarray(Image.fromarray(photo).resize((max(1, round(photo.shape[1] / k)), max(1, round(photo.shape[0] / k))), Image.BILINEAR))
     canvas = np.zeros((S, S, 3), np.uint8)                      # letterbox: (S,S,3)
     oy, ox = (S - small.shape[0]) // 2, (S - small.shape[1]) // 2
     canvas[oy:oy + small.shape[0], ox:ox + small.shape[1]] = small[:S, :S]
