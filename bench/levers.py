@@ -38,6 +38,7 @@ LEVERS = {                                                    # overrides of Tra
     'no_adv': dict(weights=dict(adversarial=0., feature_matching=0.)),
     'id_low': dict(weights=dict(identity=1., target_feature=1.)),
     'rec20': dict(weights=dict(reconstruction=20.)),
+    'warp': dict(generator=dict(warp=4.)),
 }
 
 def config_for(overrides:dict, seed:int, steps:int):

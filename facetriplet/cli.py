@@ -53,6 +53,7 @@ def render_sheet(n_identities:int=6, n_attributes:int=8, n_triplets:int=4, size:
     sheet = torch.cat(sheet, 1).float().div(127.5).sub(1)
     return (sheet, faces) if return_faces else sheet
 
+# %% ../nbs/11_cli.ipynb #acac8adb
 def render_cli(out:str='render.png',   # PNG to write
                identities:int=6,        # rows of people
                attributes:int=8,        # columns of attribute sets
@@ -176,6 +177,7 @@ def export_cli(checkpoint:str=None,          # a training checkpoint, e.g. runs/
     print(f"wrote {path} ({path.stat().st_size / 2**20:.1f} MB): on {m['n']} test triplets PSNR {m['psnr']:.2f} dB "
           f"(copy first {m['psnr_copy_first']:.2f}), identity cosine to source {m['identity_cosine']:.3f} (copy first {m['identity_cosine_copy_first']:.3f})")
 
+# %% ../nbs/11_cli.ipynb #cace9388
 def swap_cli(source:str=None,                # picture that gives the identity
              first:str=None,                 # picture whose face is replaced (what face-swap apps call the "target")
              out:str='swapped.png',          # output .png or .jpg, marked as synthetic media
@@ -218,6 +220,7 @@ def swap_cli(source:str=None,                # picture that gives the identity
     except OSError as e: raise FacetripletError(f"cannot write {out!r}: {e.strerror}") from None
     print(f"wrote {out} ({note}, marked synthetic)")
 
+# %% ../nbs/11_cli.ipynb #ef50de46
 def image_size(a): return f'{a.shape[1]}x{a.shape[0]}'
 
 # %% ../nbs/11_cli.ipynb #9afec982
@@ -253,6 +256,7 @@ def eval_cli(model:str=None,                 # swap model or training checkpoint
         except OSError as e: raise FacetripletError(f"cannot write {out!r}: {e.strerror}") from None
         print(f'wrote {out}')
 
+# %% ../nbs/11_cli.ipynb #3358ac57
 def _eval_photos(model, data, pairs):
     "dlib-based scores of the model and of copying `first` on pairs of people from a photo folder; prints a table."
     from facetriplet.checkpoint import Swapper
@@ -285,6 +289,7 @@ def reproduce_cli(steps:int=500,             # generator steps per run
         print(f"{res['interrupted']}: stopped, checkpoint saved; run the same command again to continue", file=sys.stderr); sys.exit(130)
     print(Path(out, 'results.md').read_text(), end='')
 
+# %% ../nbs/11_cli.ipynb #caf03b0f
 def train_evaluators_cli(out:str='facetriplet/weights',   # folder for identity_evaluator.pth and attribute_evaluator.pth
                          identity_epochs:int=16,          # epochs of the identity evaluator
                          attribute_epochs:int=10):        # epochs of the attribute regressor

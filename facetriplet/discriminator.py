@@ -46,6 +46,7 @@ class PatchCritic(nn.Module):
             x = F.leaky_relu(layer(x), 0.2); feats.append(x)
         return self.score(x), feats
 
+# %% ../nbs/05_discriminator.ipynb #c4314485
 class Discriminator(nn.Module):
     "Multi-scale patch critic of `(source, first, x)` (or `(first, x)`, or `x`): score maps and features per scale."
     def __init__(self, config:DiscriminatorConfig=DiscriminatorConfig()):

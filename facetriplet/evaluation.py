@@ -11,11 +11,6 @@ import os, json, math, time, platform
 from dataclasses import dataclass, asdict
 from pathlib import Path
 import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
-from fastprogress.fastprogress import progress_bar
-from fastai.learner import Learner
-from fastai.data.core import DataLoaders
-from fastai.callback.schedule import fit_one_cycle
-from fastai.optimizer import Adam
 from .core import image_grid, save_image, default_device, FacetripletError, atomic_save, WEIGHTS_DIR
 from .synth import sample_attributes, sample_identity, render
 from .splits import TRAIN_GROUPS, GALLERY_START, VIDEO_START, split_seeds
@@ -26,6 +21,11 @@ from .identity_training import train_identity_encoder, identity_metrics
 from .checkpoint import Swapper, read_checkpoint
 from .recipes import RECIPES, TrainConfig, get_recipe
 from .training import train
+from fastprogress.fastprogress import progress_bar
+from fastai.learner import Learner
+from fastai.data.core import DataLoaders
+from fastai.callback.schedule import fit_one_cycle
+from fastai.optimizer import Adam
 
 # %% auto #0
 __all__ = ['EVALUATOR_POOL', 'ID_EVALUATOR', 'ATTRIBUTE_EVALUATOR', 'ATTRIBUTE_NAMES', 'POSE', 'EXPRESSION', 'METRICS',
@@ -112,6 +112,7 @@ def predict_attributes(net:EvaluatorNet, images:torch.Tensor, bs:int=256) -> tor
     out = [net((x.float().div(127.5).sub(1) if x.dtype == torch.uint8 else x).to(dev)).cpu() for x in images.split(bs)]
     return torch.cat(out) * _ATTRIBUTE_SCALE
 
+# %% ../nbs/08_evaluation.ipynb #87de6656
 def train_attribute_evaluator(epochs:int=10, width:int=32, seed:int=2, pool:PoolConfig=EVALUATOR_POOL, lr:float=3e-3, bs:int=128,
                               cache=None, show_progress=True):
     "Train the attribute regressor on a pool's pictures; returns the net and its error on the test pool."
@@ -187,6 +188,7 @@ def _embed(net, images, bs=256, pooled=False):
     dev = next(net.parameters()).device
     return torch.cat([(net.pooled if pooled else net)(x.to(dev)).float().cpu() for x in images.split(bs)])
 
+# %% ../nbs/08_evaluation.ipynb #3015d277
 @torch.no_grad()
 def score(outputs:torch.Tensor, bench:Benchmark, evaluators:Evaluators, video_outputs:list|None=None) -> dict:
     "Every metric of `outputs` `(N,3,H,W)` for the benchmark's triplets (and of swapped videos, one `(T,3,H,W)` per test video)."
@@ -222,6 +224,7 @@ def swap_benchmark(swap, bench:Benchmark, bs:int=64, device=None) -> tuple[torch
     videos = [_run(swap, v.source.expand(len(v.first), -1, -1, -1).to(dev), v.first.to(dev), bs) for v in bench.videos]
     return outputs, videos
 
+# %% ../nbs/08_evaluation.ipynb #02b23b7e
 def evaluate(swap, bench:Benchmark, evaluators:Evaluators, bs:int=64, device=None) -> dict:
     "Score any `swap(source, first) -> output` callable (batches `(B,3,H,W)` in [-1,1]) on the benchmark."
     t0 = time.time()

@@ -226,6 +226,7 @@ def scan(photo:np.ndarray) -> list[tuple]:
         side //= 2
     return [d for sc, bx, kp in found for d in weighted_nms(sc, bx, kp)]
 
+# %% ../nbs/09b_face_detection.ipynb #bcfd9e2d
 def detect_mediapipe(photo:np.ndarray, min_face:float=0.5) -> list[Face]:
     "MediaPipe's faces in an RGB photo `(H,W,3)` uint8, each checked by its mesh."
     photo = np.ascontiguousarray(photo)

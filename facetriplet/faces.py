@@ -108,6 +108,7 @@ def blend_mask(generator_mask:torch.Tensor, hull:torch.Tensor, radius:float) -> 
     "Where the swapped face replaces the photo `(1,s,s)`: inside the hull only, fading over `radius` pixels inside its edge."
     return feather(generator_mask * erode(hull, int(np.ceil(2 * radius)) + 1), radius)     # the blur reaches 2 radius: it stays inside
 
+# %% ../nbs/10_real_faces.ipynb #7b4a902f
 def is_grayscale(photo:np.ndarray, tol:int=3) -> bool:
     "Whether an RGB photo `(H,W,3)` uint8 has (almost) equal channels everywhere (a gray picture read as RGB)."
     p = photo[::max(1, photo.shape[0] // 256), ::max(1, photo.shape[1] // 256)].astype(np.int16)   # a sample of pixels is enough
@@ -142,6 +143,7 @@ def paste_back(photo:np.ndarray, out:torch.Tensor, mask:torch.Tensor, M:np.ndarr
     result[y0:y1, x0:x1] = to_uint8(m * o + (1 - m) * win)
     return result
 
+# %% ../nbs/10_real_faces.ipynb #8186ee97
 def change_outside_face(before:np.ndarray, after:np.ndarray, face:Face) -> tuple[float, float]:
     "Mean and 99th percentile of |after - before| (levels, channel mean) over pixels outside the hull of `face.points`."
     hull = Image.new('L', (before.shape[1], before.shape[0]), 0)
@@ -149,7 +151,6 @@ def change_outside_face(before:np.ndarray, after:np.ndarray, face:Face) -> tuple
     outside = np.asarray(hull) == 0
     d = np.abs(after.astype(np.float32) - before.astype(np.float32)).mean(-1)[outside]
     return float(d.mean()), float(np.percentile(d, 99))
-
 
 # %% ../nbs/10_real_faces.ipynb #654c1d8b
 @dataclass
@@ -180,6 +181,7 @@ def _one_face(faces, index, name):
     if not 0 <= index < len(faces): raise FacetripletError(f"{_FACE_OPTION[name]} {index}: the {name} photo has {len(faces)} face(s) (0 is the largest)")
     return faces[index]
 
+# %% ../nbs/10_real_faces.ipynb #5171b6b5
 def swap_photos(swapper, source:np.ndarray, first:np.ndarray, face:int=0, source_face:int=0, detector:str='mediapipe',
                 colour:bool=True, feather_px:float|None=None) -> PhotoSwap:
     "Put face `source_face` of `source` into face `face` of `first` (0: the largest); both RGB `(H,W,3)` uint8."

@@ -45,11 +45,12 @@ class GeneratorConfig:
     id_blocks: int = 2           # identity-injection blocks at the bottleneck
     use_mask: bool = True        # predict a soft mask and keep `first` outside it
     source_dim: int = 128        # size of a trainable code of the source picture beside the identity vector (0: none)
+    warp: float = 0.             # largest shift, in pixels, of a predicted flow that moves `first` before the mask fuses it (0: none)
     def to_json(self): return json.dumps(asdict(self))
     @classmethod
     def stored(cls, d:dict) -> GeneratorConfig:
         "The config a checkpoint stored; a switch added since it was written takes the value that rebuilds its model."
-        return cls(**{'source_dim': 0, **d})
+        return cls(**{'source_dim': 0, 'warp': 0., **d})
 
 def _down(c_in, c_out): return nn.Sequential(nn.Conv2d(c_in, c_out, 4, 2, 1), nn.InstanceNorm2d(c_out, affine=True), nn.LeakyReLU(0.2, True))
 
@@ -75,6 +76,7 @@ class SourceEncoder(nn.Module):
         h = self.features(source)
         return self.code(torch.cat([h.mean((2, 3)), h.std((2, 3))], 1))      # pooled: the source's pose cannot leak in place
 
+# %% ../nbs/04_generator.ipynb #71c0e452
 class Generator(nn.Module):
     "`(source, first)` -> output `(B,3,H,W)`; the identity of `source` comes from a frozen encoder (or is given)."
     def __init__(self, config:GeneratorConfig=GeneratorConfig(), identity_encoder:nn.Module|None=None):
@@ -87,6 +89,8 @@ class Generator(nn.Module):
         self.blocks = nn.ModuleList([IDBlock(8 * w, d) for _ in range(config.id_blocks)])
         self.up3, self.up2, self.up1 = _Up(8 * w, 4 * w, 4 * w, d), _Up(4 * w, 2 * w, 2 * w, d), _Up(2 * w, w, w, d)
         self.to_rgb = nn.Conv2d(w, 4 if config.use_mask else 3, 3, 1, 1)
+        self.to_flow = nn.Conv2d(w, 2, 3, 1, 1) if config.warp else None
+        if self.to_flow is not None: nn.init.zeros_(self.to_flow.weight); nn.init.zeros_(self.to_flow.bias)   # starts as no shift
         self.set_identity_encoder(identity_encoder)
 
     def set_identity_encoder(self, encoder:nn.Module|None):
@@ -100,6 +104,13 @@ class Generator(nn.Module):
         if enc is None: raise FacetripletError("this generator has no identity encoder: pass source_identity, or call set_identity_encoder")
         if next(enc.parameters()).device != source.device: enc.to(source.device)
         with torch.no_grad(): return enc(source)
+
+    def warped(self, first:torch.Tensor, flow:torch.Tensor) -> torch.Tensor:
+        "`first` `(B,3,H,W)` resampled at each pixel's position plus `flow` `(B,2,H,W)` (x, y), at most `config.warp` pixels."
+        B, _, H, W = first.shape
+        shift = torch.tanh(flow.float()) * (2 * self.config.warp / torch.tensor([W, H], device=flow.device)).view(1, 2, 1, 1)
+        grid = F.affine_grid(torch.eye(2, 3, device=first.device).expand(B, 2, 3), (B, 3, H, W), align_corners=False)   # (B,H,W,2) in [-1,1]
+        return F.grid_sample(first.float(), grid + shift.permute(0, 2, 3, 1), padding_mode='border', align_corners=False).to(first.dtype)
 
     def forward(self, source:torch.Tensor, first:torch.Tensor, source_identity:torch.Tensor|None=None, return_mask:bool=False):
         check_pair(source, first)
@@ -119,7 +130,8 @@ class Generator(nn.Module):
         rgb = torch.tanh(out[:, :3])
         if self.config.use_mask:
             mask = torch.sigmoid(out[:, 3:])         # (B, 1, H, W)
-            output = mask * rgb + (1 - mask) * first
+            kept = first if self.to_flow is None else self.warped(first, self.to_flow(h))
+            output = mask * rgb + (1 - mask) * kept
         else: mask, output = torch.ones_like(out[:, :1]), rgb
         return (output, mask) if return_mask else output
 

@@ -8,14 +8,14 @@ Docs: https://facetriplet.github.io/facetriplet/identity_training.html.md"""
 # %% ../nbs/03b_identity_training.ipynb #28b872c7
 from __future__ import annotations
 import torch, torch.nn as nn, torch.nn.functional as F
-from fastai.learner import Learner
-from fastai.data.core import DataLoaders
-from fastai.callback.schedule import fit_one_cycle
-from fastai.optimizer import Adam
 from .synth import sample_identity
 from .splits import TRAIN_GROUPS
 from .triplets import PoolConfig, TripletPool, GatherDataLoader, TEST_POOL
 from .identity import IdentityConfig, IdentityEncoder
+from fastai.learner import Learner
+from fastai.data.core import DataLoaders
+from fastai.callback.schedule import fit_one_cycle
+from fastai.optimizer import Adam
 
 # %% auto #0
 __all__ = ['ArcFaceHead', 'identity_pictures', 'identity_parameters', 'identity_dataloaders', 'embed_all', 'identity_metrics',
@@ -24,7 +24,7 @@ __all__ = ['ArcFaceHead', 'identity_pictures', 'identity_parameters', 'identity_
 # %% ../nbs/03b_identity_training.ipynb #4693f0d8
 class ArcFaceHead(nn.Module):
     "Logits `s*cos(theta + m)` for the true class, `s*cos(theta)` for the others."
-    def __init__(self, n_classes:int, dim:int=256, margin:float=0.3, scale:float=30.):
+    def __init__(self, n_classes:int, dim:int=256, margin:float=0.2, scale:float=24.):
         super().__init__()
         self.centres = nn.Parameter(torch.randn(n_classes, dim) * 0.01)
         self.margin, self.scale = margin, scale
@@ -36,9 +36,9 @@ class ArcFaceHead(nn.Module):
 
 class _Classifier(nn.Module):
     "Encoder + ArcFace head + identity-parameter regressor: what the Learner trains; called with (images, labels)."
-    def __init__(self, encoder, n_classes, n_params=0, margin=0.2, scale=24.):
+    def __init__(self, encoder, n_classes, n_params=0):
         super().__init__()
-        self.encoder, self.head = encoder, ArcFaceHead(n_classes, encoder.config.dim, margin, scale)
+        self.encoder, self.head = encoder, ArcFaceHead(n_classes, encoder.config.dim)
         self.regress = nn.Linear(encoder.config.dim, n_params) if n_params else None
     def forward(self, x, labels):
         v = self.encoder(x)                                                  # (B, D)
@@ -108,6 +108,7 @@ def _best_threshold(sim_same, sim_diff):
     acc = torch.stack([((s > t).float() == y).float().mean() for t in cands])
     return cands[acc.argmax()].item()
 
+# %% ../nbs/03b_identity_training.ipynb #ace528f0
 def identity_metrics(encoder, test:PoolConfig=TEST_POOL, valid:PoolConfig|None=None, cache=None, show_progress=False) -> dict:
     "Verification accuracy (all and same-skin-tone pairs), threshold, and retrieval top-1 on held-out people."
     valid = valid or PoolConfig('valid', test.n_groups, test.group_size, test.n_attributes, test.size)

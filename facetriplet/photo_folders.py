@@ -11,13 +11,13 @@ import json, hashlib
 from dataclasses import dataclass
 from pathlib import Path
 import numpy as np, torch
-from fastprogress.fastprogress import progress_bar
-from fastai.data.core import DataLoaders
 from .core import FacetripletError, atomic_save
 from .synth import FACE
 from .triplets import GatherDataLoader, cache_dir
 from .faces import read_photo, align_face, landmark_hull, FACE_TEMPLATES
 from .face_detection import Face, detect_faces, _dlib
+from fastprogress.fastprogress import progress_bar
+from fastai.data.core import DataLoaders
 
 # %% auto #0
 __all__ = ['PHOTO_SUFFIXES', 'FaceFolder', 'folder_dataloaders', 'landmark_attributes', 'face_descriptor', 'photo_metrics']
@@ -25,6 +25,7 @@ __all__ = ['PHOTO_SUFFIXES', 'FaceFolder', 'folder_dataloaders', 'landmark_attri
 # %% ../nbs/10b_photo_folders.ipynb #4bf8f6be
 PHOTO_SUFFIXES = ('.jpg', '.jpeg', '.png', '.webp', '.bmp')
 
+# %% ../nbs/10b_photo_folders.ipynb #e3eae78e
 @dataclass
 class FaceFolder:
     "Aligned crops `images` `(N,3,s,s)` uint8, face regions `hulls` `(N,s,s)` bool, person `labels` `(N,)`, and what was skipped."

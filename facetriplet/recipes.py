@@ -49,6 +49,7 @@ class Recipe:
 
 RECIPES: dict[str, Recipe] = {}
 
+# %% ../nbs/06a_recipes.ipynb #24c8fb5d
 def register_recipe(recipe:Recipe) -> Recipe:
     "Make `recipe` known to training, the reproduction and the command line (by its name)."
     RECIPES[recipe.name] = recipe

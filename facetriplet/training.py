@@ -12,13 +12,8 @@ from dataclasses import asdict
 from functools import partial
 from pathlib import Path
 import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
-from fastai.learner import Learner
-import fastai.callback.progress                       # adds `Learner.no_bar`
 import torch.distributed as dist
 from torch.nn.parallel import DistributedDataParallel as DDP
-from fastai.callback.core import Callback, CancelFitException, CancelStepException
-from fastai.optimizer import Adam
-from fastprogress.fastprogress import progress_bar
 from fastcore.foundation import L
 from .core import seed_everything, save_image, image_grid, default_device, atomic_save, FacetripletError
 from .triplets import triplet_dataloaders
@@ -30,6 +25,11 @@ from .losses import SwapLoss, reconstruction_loss
 from .metrics import psnr
 from .recipes import (Recipe, RECIPES, PRECISIONS, TrainConfig, get_recipe, register_recipe, recipe_batch,
                                  critic_loss, generator_loss, frozen)
+from fastai.learner import Learner
+import fastai.callback.progress                       # adds `Learner.no_bar`
+from fastai.callback.core import Callback, CancelFitException, CancelStepException
+from fastai.optimizer import Adam
+from fastprogress.fastprogress import progress_bar
 
 # %% auto #0
 __all__ = ['training_step', 'adam', 'lr_factor', 'ema_beta', 'unwrap', 'SwapModel', 'TripletGAN', 'resolve_precision',
@@ -158,6 +158,7 @@ class _ParamsView:
     def __init__(self, opt): self.opt, self.param_groups = opt, [{'params': [p for pg in opt.param_lists for p in pg]}]
     def step(self): self.opt.step()
 
+# %% ../nbs/07_training.ipynb #3da2c8c5
 class Precision(Callback):
     "Autocast the step (generator forward, critic step, generator loss) in bf16 or fp16; fp16 adds gradient scalers."
     order = -1                                    # before TripletGAN, so its critic step runs under autocast
@@ -273,6 +274,7 @@ class Checkpointer(Callback):
         gan.batch_in_epoch += 1
         if (gan.step % self.every == 0 or gan.step >= gan.config.steps) and rank_and_world()[0] == 0: save_checkpoint(self.learn, self.path)
 
+# %% ../nbs/07_training.ipynb #95ca38d4
 class _Skip:
     "A DataLoader view that drops its first `k` batches (they are still drawn, so the RNG advances identically)."
     def __init__(self, dl, k): self.dl, self.k = dl, k
@@ -307,6 +309,7 @@ def _from_torch_adam(sd:dict, lr:float) -> dict:
     conv = lambda s: {'grad_avg': s['exp_avg'], 'sqr_avg': s['exp_avg_sq'], 'step': int(s['step'])} if s else {}
     return {'state': [conv(sd['state'].get(i, {})) for i in range(n)], 'hypers': [dict(wd=0., sqr_mom=0.999, lr=lr, mom=0.5, eps=1e-8)]}
 
+# %% ../nbs/07_training.ipynb #fe0505f8
 def save_checkpoint(learn:Learner, path):
     "Write everything needed to resume `learn` to `path`, atomically."
     gan, m = learn.triplet_gan, learn.model
@@ -396,6 +399,7 @@ class SampleGrid(Callback):
         if self.training and gan.step % self.every == 0 and rank_and_world()[0] == 0:
             write_samples(self.learn.model.generator if gan.ema is None else gan.ema, self.batch, self.path, gan.config.recipe)
 
+# %% ../nbs/07_training.ipynb #0d6a0862
 class StepProgress(Callback):
     "One bar over the run's steps (fastai's own counts epochs of thousands of batches), with the main loss terms."
     order = 6
@@ -420,6 +424,7 @@ class TimeLimit(Callback):
     def before_batch(self):
         if self.training and time.time() - self.start > 60 * self.minutes: raise CancelFitException()
 
+# %% ../nbs/07_training.ipynb #60b09693
 def train(config:TrainConfig, out, resume:bool=False, minutes:float|None=None, checkpoint_every:int=200,
           identity_encoder=None, dls=None, show_progress:bool=True) -> dict:
     "Train, checkpoint and report into folder `out`; returns the held-out metrics."

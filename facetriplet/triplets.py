@@ -12,13 +12,13 @@ import os, json, hashlib, random
 from dataclasses import dataclass, asdict
 from pathlib import Path
 import torch
-from fastai.data.load import DataLoader
-from fastai.data.core import DataLoaders
-from fastprogress.fastprogress import progress_bar
 from . import synth
 from .core import atomic_save, FacetripletError
 from .splits import SPLITS, split_seeds, TRAIN_GROUPS
 from .synth import sample_identity, sample_attributes, render, hash_uniform, Attributes
+from fastai.data.load import DataLoader
+from fastai.data.core import DataLoaders
+from fastprogress.fastprogress import progress_bar
 
 # %% auto #0
 __all__ = ['TEST_POOL', 'Triplet', 'make_triplets', 'cache_dir', 'PoolConfig', 'TripletPool', 'GatherDataLoader',

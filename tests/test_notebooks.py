@@ -18,3 +18,19 @@ def test_notebook(notebook):
 
 def test_every_notebook_is_collected():
     assert {p.name for p in NOTEBOOKS} >= {'index.ipynb', '00_core.ipynb', '01_synth.ipynb', '02_triplets.ipynb', '11_cli.ipynb'}
+
+def test_saving_in_jupyter_leaves_notebooks_unchanged():
+    # JupyterLab's save adds `language_info` and its own kernel display name; with nbdev's pre-save hook installed
+    # (`nbdev-install-hooks`, README) and `jupyter_hooks = true` in pyproject.toml, the saved file is the committed one
+    import json, nbformat
+    from nbdev.clean import clean_jupyter
+    assert get_config(ROOT).jupyter_hooks, "pyproject.toml [tool.nbdev] must set jupyter_hooks = true"
+    for nb_path in NOTEBOOKS:
+        text = nb_path.read_text()
+        nb = json.loads(text)
+        nb['metadata']['kernelspec']['display_name'] = 'Python 3 (ipykernel)'
+        nb['metadata']['language_info'] = {'name': 'python', 'version': '3.11.2', 'mimetype': 'text/x-python'}
+        model = {'type': 'notebook', 'content': nbformat.from_dict(nb)}
+        clean_jupyter(path=nb_path, model=model)
+        saved = json.dumps(model['content'], indent=1, ensure_ascii=False) + '\n'
+        assert json.loads(saved) == json.loads(text), f'{nb_path.name} changes when saved in Jupyter'
