@@ -19,7 +19,7 @@ from .face_detection import Face, detect_faces, DETECTORS
 # %% auto #0
 __all__ = ['MIN_PHOTO', 'FACE_TEMPLATES', 'read_photo', 'similarity_transform', 'warp', 'align_face', 'landmark_hull', 'feather',
            'erode', 'blend_mask', 'is_grayscale', 'to_gray', 'match_colour', 'paste_back', 'change_outside_face',
-           'PhotoSwap', 'swap_photos', 'save_marked']
+           'occluders', 'PhotoSwap', 'swap_photos', 'save_marked']
 
 # %% ../nbs/10_real_faces.ipynb #4c3a4829
 MIN_PHOTO = 32                                       # smallest side we accept, in pixels
@@ -152,6 +152,33 @@ def change_outside_face(before:np.ndarray, after:np.ndarray, face:Face) -> tuple
     d = np.abs(after.astype(np.float32) - before.astype(np.float32)).mean(-1)[outside]
     return float(d.mean()), float(np.percentile(d, 99))
 
+# %% ../nbs/10_real_faces.ipynb #e9a44f3a
+_EYES_AND_BROWS = [range(17, 22), range(22, 27), range(36, 42), range(42, 48)]   # dlib numbering
+
+def _polygons(points:np.ndarray, size:int, groups, width:int) -> torch.Tensor:
+    "Filled polygons (drawn with a border of `width`) of the point groups, as a mask `(1,size,size)`."
+    im = Image.new('L', (size, size), 0); draw = ImageDraw.Draw(im)
+    for g in groups:
+        pts = [tuple(points[i]) for i in g]
+        draw.polygon(pts, fill=255, outline=255); draw.line(pts, fill=255, width=width)
+    return torch.from_numpy(np.asarray(im).copy()).float()[None] / 255
+
+def occluders(crop:torch.Tensor, landmarks:np.ndarray, hull:torch.Tensor, k:float=4.) -> torch.Tensor:
+    "Pixels `(1,s,s)` of the face's hull that are not skin: something in front of the face. `crop` `(3,s,s)` in [-1,1], 68 landmarks in crop pixels."
+    rgb = (crop.float() + 1) / 2
+    chroma = torch.stack([-0.1687 * rgb[0] - 0.3313 * rgb[1] + 0.5 * rgb[2],            # Cb
+                          0.5 * rgb[0] - 0.4187 * rgb[1] - 0.0813 * rgb[2]])            # Cr, (2,s,s)
+    eyes = _polygons(landmarks, crop.shape[-1], _EYES_AND_BROWS, max(1, crop.shape[-1] // 32))[0] > 0.5
+    skin = (hull[0] > 0.5) & ~eyes
+    if skin.sum() < 16: return torch.zeros_like(hull)
+    c = chroma[:, skin]                                                                  # (2, n) the face's pixels
+    med = c.median(1).values
+    spread = ((c - med[:, None]).abs().median(1).values * 1.4826).clamp(min=0.01)         # robust standard deviation
+    z = (chroma - med[:, None, None]) / spread[:, None, None]                           # (2,s,s)
+    far = (z ** 2).sum(0).sqrt() > k
+    occ = (far & (z[1] <= 1) & skin).float()[None]                                      # not redder than skin: lips stay face
+    return F.max_pool2d(-F.max_pool2d(-occ[None], 3, 1, 1), 3, 1, 1)[0]                 # opening: drop single-pixel speckles
+
 # %% ../nbs/10_real_faces.ipynb #654c1d8b
 @dataclass
 class PhotoSwap:
@@ -163,6 +190,7 @@ class PhotoSwap:
     source_face: int                        # the face of `source` that gave the identity
     face: int                               # the face of `first` that was replaced
     grayscale: bool = False                 # `first` was gray, so the new face is too
+    occluded: float = 0.                    # share of the face covered by something that is not skin (kept from the photo)
     seconds: dict = field(default_factory=dict)   # detect, align, swap, paste
     @property
     def n_faces(self): return len(self.first_faces)
@@ -172,6 +200,7 @@ class PhotoSwap:
         out = []
         for name, faces, i, opt in (('source', self.source_faces, self.source_face, '--source-face'), ('first', self.first_faces, self.face, '--face')):
             if len(faces) > 1: out.append(f"--{name} has {len(faces)} faces; used face {i}: {faces[i].describe()} (another: {opt} N, 0 = largest)")
+        if self.occluded > 0.05: out.append(f"something that is not skin covers {self.occluded:.0%} of the face in --first; it is kept as it is")
         return out
 
 _FACE_OPTION = dict(source='--source-face', first='--face')
@@ -183,7 +212,7 @@ def _one_face(faces, index, name):
 
 # %% ../nbs/10_real_faces.ipynb #5171b6b5
 def swap_photos(swapper, source:np.ndarray, first:np.ndarray, face:int=0, source_face:int=0, detector:str='mediapipe',
-                colour:bool=True, feather_px:float|None=None) -> PhotoSwap:
+                colour:bool=True, feather_px:float|None=None, occlusion:bool=True) -> PhotoSwap:
     "Put face `source_face` of `source` into face `face` of `first` (0: the largest); both RGB `(H,W,3)` uint8."
     t, sec = time.perf_counter(), {}
     fs, ff = detect_faces(source, detector), detect_faces(first, detector)
@@ -197,13 +226,18 @@ def swap_photos(swapper, source:np.ndarray, first:np.ndarray, face:int=0, source
     out, gmask = out[0].float().cpu(), gmask[0].float().cpu()
     sec['swap'] = time.perf_counter() - t; t = time.perf_counter()
     hull = landmark_hull(target_face.points @ M[:, :2].T + M[:, 2], size, grow=1.)   # the face's extent in crop pixels
-    if colour: out = match_colour(out, f_crop, hull * (gmask > 0.5))
+    occ = occluders(f_crop, target_face.landmarks @ M[:, :2].T + M[:, 2], hull) if occlusion else torch.zeros_like(hull)
+    r = feather_px if feather_px is not None else size / 64
+    reach = int(np.ceil(2 * r)) + 1                                              # how far the feather blurs
+    keep = 1 - F.max_pool2d(occ[None], 2 * reach + 1, 1, reach)[0]               # (1,s,s) 0 on and next to occluders
+    if colour: out = match_colour(out, f_crop, hull * (gmask > 0.5) * keep)
     gray = is_grayscale(first)
     if gray: out = to_gray(out)
-    mask = blend_mask(gmask, hull, feather_px if feather_px is not None else size / 64)
+    mask = blend_mask(gmask * keep, hull, r)
     image = paste_back(first, out, mask, M)
     sec['paste'] = time.perf_counter() - t
-    return PhotoSwap(image, dict(source=s_crop, first=f_crop, output=out, mask=mask), fs, ff, source_face, face, gray, sec)
+    return PhotoSwap(image, dict(source=s_crop, first=f_crop, output=out, mask=mask, occluders=occ), fs, ff, source_face, face, gray,
+                     (occ.sum() / hull.sum().clamp(min=1)).item(), sec)
 
 # %% ../nbs/10_real_faces.ipynb #c79e02c2
 def save_marked(image:np.ndarray, path, **meta) -> Path:
