@@ -258,7 +258,7 @@ def eval_cli(model:str=None,                 # swap model or training checkpoint
 
 # %% ../nbs/11_cli.ipynb #3358ac57
 def _eval_photos(model, data, pairs):
-    "dlib-based scores of the model and of copying `first` on pairs of people from a photo folder; prints a table."
+    "Real-world recognisers' scores (dlib; FaceNet with the facenet extra) of the model and of copying `first` on pairs of people from a photo folder; prints a table."
     from facetriplet.checkpoint import Swapper
     from facetriplet.faces import swap_photos
     from facetriplet.photo_folders import photo_metrics
@@ -267,6 +267,7 @@ def _eval_photos(model, data, pairs):
     name = Path(model).name if model else 'shipped swapper.pth'
     rows = {name: photo_metrics(lambda s, f: swap_photos(sw, s, f).image, data, pairs), 'copy first': photo_metrics(lambda s, f: f, data, pairs)}
     keys = ('cosine_to_source', 'distance_to_source', 'distance_to_first', 'id_retrieval', 'pose_error', 'mouth_error', 'eye_error', 'pairs')
+    keys += tuple(k for k in ('facenet_cosine_to_source', 'facenet_id_retrieval') if k in rows[name])   # with the facenet extra
     print('| method | ' + ' | '.join(keys) + ' |\n|---|' + '---|' * len(keys))
     for k, r in rows.items(): print(f'| {k} | ' + ' | '.join(f'{r[c]:.3f}' if isinstance(r[c], float) else str(r[c]) for c in keys) + ' |')
     return rows

