@@ -21,7 +21,8 @@ import torch
 LEVERS = {                                                    # overrides of TrainConfig(); join with '+' to combine
     'default': {},
     # the defaults before this table was made (2026-11-27); round 1 measured every lever on top of them
-    'before': dict(ema_kimg=0., generator=dict(source_dim=0), weights=dict(detail=0., frequency=0.)),
+    'before': dict(ema_kimg=0., generator=dict(source_dim=0, warp=0.), weights=dict(detail=0., frequency=0.)),
+    'no_warp': dict(generator=dict(warp=0.)),   # the defaults of rounds 2-4 (`default` rows before round 5)
     'ema': dict(ema_kimg=10.),
     'decay': dict(lr_decay=0.5),
     'ttur': dict(lr_d=4e-4, lr_g=1e-4),

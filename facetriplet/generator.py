@@ -45,7 +45,7 @@ class GeneratorConfig:
     id_blocks: int = 2           # identity-injection blocks at the bottleneck
     use_mask: bool = True        # predict a soft mask and keep `first` outside it
     source_dim: int = 128        # size of a trainable code of the source picture beside the identity vector (0: none)
-    warp: float = 0.             # largest shift, in pixels, of a predicted flow that moves `first` before the mask fuses it (0: none)
+    warp: float = 4.             # largest shift, in pixels, of a predicted flow that moves `first` before the mask fuses it (0: none)
     def to_json(self): return json.dumps(asdict(self))
     @classmethod
     def stored(cls, d:dict) -> GeneratorConfig:

@@ -112,7 +112,7 @@ LIP_COLOURS = torch.tensor([[0.75, 0.35, 0.38], [0.80, 0.12, 0.16], [0.50, 0.12,
 
 @dataclass
 class Attributes(_Params):
-    "Per-image attributes: everything but identity. Angles in degrees; most other fields `(B,)` in [0,1]; colours `(B,3)`."
+    "Per-image attributes: everything but identity. Pose and light angles in degrees, `background_angle` in radians; most other fields `(B,)` in [0,1]; colours `(B,3)`."
     yaw: torch.Tensor; pitch: torch.Tensor; roll: torch.Tensor
     smile: torch.Tensor; mouth_open: torch.Tensor; brow_raise: torch.Tensor; blink: torch.Tensor
     light_azimuth: torch.Tensor; light_elevation: torch.Tensor; light_intensity: torch.Tensor; ambient: torch.Tensor
@@ -138,6 +138,7 @@ def _muted(rgb):
     "Photo-like backgrounds: random colours pulled halfway towards their grey."
     return torch.lerp(rgb, rgb.mean(-1, keepdim=True).expand_as(rgb), 0.5)
 
+# %% ../nbs/01_synth.ipynb #ee62e2fd
 def sample_attributes(seeds, max_yaw=45., max_pitch=20., max_roll=15.):
     "Random non-identity attributes for each integer seed in `seeds` `(B,)`: pose, expression, light, background, hair, makeup, glasses."
     u = hash_uniform(seeds, 52, salt=2)
@@ -196,6 +197,7 @@ def _front_z(cz, rx, ry, rz, cy, x, y):
     "z of the front surface of the ellipsoid (centre (0,cy,cz), radii rx,ry,rz) at (x,y)."
     return cz + rz * (1 - (x / rx) ** 2 - ((y - cy) / ry) ** 2).clamp(min=0.05).sqrt()
 
+# %% ../nbs/01_synth.ipynb #803abb5e
 def _build_scene(idt, att):
     "Place every primitive of every face in its head or body frame: identity sets the shape, attributes the expression."
     B, dev = len(idt), idt.skin.device
@@ -293,6 +295,7 @@ def _shadow(o, l, sc, soft=0.04):
     ahead = (-b / a) > 0                                                          # the blocker lies towards the light
     return ((half_chord / soft).clamp(max=1) * ahead).amax(-1)                    # soft edge = penumbra
 
+# %% ../nbs/01_synth.ipynb #347fdfca
 def _smoothstep(e0, e1, x):
     t = ((x - e0) / (e1 - e0)).clamp(0, 1)
     return t * t * (3 - 2 * t)
@@ -326,6 +329,7 @@ def _pixel_grid(n, device=None):
     v_, u_ = torch.meshgrid(-lin, lin, indexing='ij')
     return torch.stack([u_.flatten(), v_.flatten()], -1)
 
+# %% ../nbs/01_synth.ipynb #92a49c6a
 def _render_rays(idt, att, uv):
     "Cast one ray per image point `uv` `(B,N,2)` -> colour `(B,N,3)` in [0,1], class `(B,N)`, primitive id `(B,N)` (-1: none)."
     B, dev = len(idt), idt.skin.device
@@ -391,7 +395,7 @@ def _render_rays(idt, att, uv):
     Hv = (L + V); Hv = Hv / Hv.norm(dim=-1, keepdim=True)
     ndl = ((n_w * L).sum(-1) + 0.3) / 1.3
     amb = att.ambient[:, None] * (0.75 + 0.25 * n_w[..., 1])
-    lit = 1 - _shadow(p_h + 0.01 * n_geo, (L[:, 0, :, None] * R).sum(1), sc) * in_head             # nose, brows, jaw cast shadows
+    lit = 1 - _shadow(p_h + 0.01 * n_geo, (L[:, 0, :, None] * R).sum(1), sc) * in_head             # cranium, nose and ears cast shadows
     diff = att.light_intensity[:, None] * ndl.clamp(min=0) * lit
     hl = (n_w * Hv).sum(-1).clamp(min=0) ** spec[..., 1] * spec[..., 0] * att.light_intensity[:, None] * lit
     colour = (albedo ** 2.2 * (amb + diff)[..., None] + hl[..., None]).clamp(min=0) ** (1 / 2.2)   # light adds up in linear RGB
@@ -408,6 +412,7 @@ def _band(y, centre, half):
     "Soft 0..1 band of half-width `half` around `centre` (soft edge ~ 0.006 head units)."
     return ((half - (y - centre).abs()) / 0.006).clamp(0, 1)
 
+# %% ../nbs/01_synth.ipynb #58ff56aa
 def _paint(albedo, cls, spec, idx, p, n, sc, idt, att):
     "Paint brows, lips, mouth, lash lines, eye shadow, nostrils and irises onto the surfaces they belong to."
     x, y = p[..., 0], p[..., 1]
@@ -477,6 +482,7 @@ def _paint(albedo, cls, spec, idx, p, n, sc, idt, att):
     cls = torch.where((lip > 0.5) | (mouth > 0.5) | (brow > 0.5), torch.full_like(cls, FEATURES), cls)
     return albedo, cls, spec
 
+# %% ../nbs/01_synth.ipynb #127ec280
 def _glasses(colour, cls, t, hit, o_h, d_h, Hv, R, sc, att):
     "Frames (rims + bridge) and tinted lenses on the plane z = glasses_z in front of the eyes."
     tz = (sc.glasses_z[:, None] - o_h[:, None, 2]) / d_h[..., 2]                 # (B, N)
@@ -542,6 +548,7 @@ def render(identity:Identity,    # who: `sample_identity(seeds)`
     if not images: return Render(torch.zeros(0, 3, size, size), torch.zeros(0, size, size, dtype=torch.long))
     return Render(torch.cat(images), torch.cat(segs))
 
+# %% ../nbs/01_synth.ipynb #4722c4ca
 def _edges(x, n):
     "True where a pixel of the `n` x `n` images `x` `(B,N)` or `(B,N,C)` differs from any 4-neighbour."
     x = x.reshape(x.shape[0], n, n, -1)

@@ -8,7 +8,7 @@ Docs: https://facetriplet.github.io/facetriplet/triplets.html.md"""
 
 # %% ../nbs/02_triplets.ipynb #ebae423c
 from __future__ import annotations
-import os, json, hashlib, random
+import os, ast, json, hashlib, random
 from dataclasses import dataclass, asdict
 from pathlib import Path
 import torch
@@ -21,7 +21,7 @@ from fastai.data.core import DataLoaders
 from fastprogress.fastprogress import progress_bar
 
 # %% auto #0
-__all__ = ['TEST_POOL', 'Triplet', 'make_triplets', 'cache_dir', 'PoolConfig', 'TripletPool', 'GatherDataLoader',
+__all__ = ['TEST_POOL', 'Triplet', 'make_triplets', 'code_hash', 'cache_dir', 'PoolConfig', 'TripletPool', 'GatherDataLoader',
            'TripletDataLoader', 'triplet_dataloaders', 'test_triplets', 'talking_head', 'video', 'video_triplet']
 
 # %% ../nbs/02_triplets.ipynb #a17fcf97
@@ -52,6 +52,15 @@ def make_triplets(source_identity,   # identity seeds of A `(B,)`
     return Triplet(s, f, t, out.segmentation[2 * len(A):])
 
 # %% ../nbs/02_triplets.ipynb #7e3c4cf8
+def code_hash(path) -> str:
+    "Hash of a Python file's code: comments, docstrings and layout do not count, so editing prose keeps cached pools."
+    tree = ast.parse(Path(path).read_text())
+    for node in ast.walk(tree):
+        body = getattr(node, 'body', None)
+        if isinstance(body, list) and body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) \
+                and isinstance(body[0].value.value, str): node.body = body[1:] or [ast.Pass()]
+    return hashlib.sha1(ast.dump(tree).encode()).hexdigest()
+
 def cache_dir() -> Path:
     "Where pools are cached: `$FACETRIPLET_CACHE`, else `~/.cache/facetriplet`."
     return Path(os.environ.get('FACETRIPLET_CACHE', Path.home() / '.cache' / 'facetriplet'))
@@ -72,8 +81,8 @@ class PoolConfig:
         if self.size < 32: raise FacetripletError(f"size must be >= 32, got {self.size}")
     @property
     def key(self) -> str:
-        "Hash of this configuration and of the renderer's source code."
-        code = hashlib.sha1(Path(synth.__file__).read_bytes()).hexdigest()
+        "Hash of this configuration and of the renderer's code."
+        code = code_hash(synth.__file__)
         return hashlib.sha1(json.dumps({**asdict(self), 'renderer': code}, sort_keys=True).encode()).hexdigest()[:16]
     def identity_seeds(self): return split_seeds(self.split, self.n_groups * self.group_size).view(self.n_groups, self.group_size)
     def attribute_seeds(self): return split_seeds(self.split, self.n_groups * self.n_attributes, 'attributes').view(self.n_groups, self.n_attributes)

@@ -34,3 +34,17 @@ def test_saving_in_jupyter_leaves_notebooks_unchanged():
         clean_jupyter(path=nb_path, model=model)
         saved = json.dumps(model['content'], indent=1, ensure_ascii=False) + '\n'
         assert json.loads(saved) == json.loads(text), f'{nb_path.name} changes when saved in Jupyter'
+
+def test_stored_outputs_are_clean():
+    # what `python tools/refresh_outputs.py` stores must read well on the repository page: no warnings, tracebacks,
+    # progress bars or paths of the machine that ran it, and figures small enough for git
+    import json, re
+    for nb_path in NOTEBOOKS:
+        for cell in json.loads(nb_path.read_text())['cells']:
+            for o in cell.get('outputs', []):
+                assert o['output_type'] != 'error', f'{nb_path.name}: a stored traceback'
+                assert not (o['output_type'] == 'stream' and o.get('name') == 'stderr'), f'{nb_path.name}: stored stderr'
+                text = json.dumps({k: v for k, v in o.get('data', {}).items() if k.startswith('text/')}) + ''.join(o.get('text', ''))
+                assert not re.search(r'Warning:|<progress|/root/|/home/|/tmp/', text), f'{nb_path.name}: {text[:200]}'
+                for k, v in o.get('data', {}).items():
+                    if k.startswith('image/'): assert len(v) < 400_000, f'{nb_path.name}: a {len(v) // 1000} kB figure'
