@@ -65,6 +65,7 @@ class FeatureSimilarity(nn.Module):
     def embed(self, x): return self.encoder(check_images(x, 'images'))
     def forward(self, x:torch.Tensor, y:torch.Tensor) -> torch.Tensor:
         vy = y if y.ndim == 2 else self.embed(y)
+        # claims 2 and 3: L_id = 1 - cos(E(o), E(s)),  L_tgt = 1 - cos(E(o), E(t))
         return 1 - cosine_similarity(self.embed(x), vy)
 
 # %% ../nbs/03_identity.ipynb #7e9d3bb0

@@ -45,12 +45,14 @@ class LossWeights:
 # %% ../nbs/06_losses.ipynb #1ef54fe6
 def discriminator_loss(real_scores:list, fake_scores:list, gan:str='hinge') -> torch.Tensor:
     "The critic's loss over all scales: real score maps pushed up, fake ones down."
+    # L_D = 1/K sum_k ( E[max(0, 1 - D_k(real))] + E[max(0, 1 + D_k(fake))] )   (hinge; non-saturating: softplus)
     if gan == 'hinge': terms = [F.relu(1 - r).mean() + F.relu(1 + f).mean() for r, f in zip(real_scores, fake_scores)]
     else: terms = [F.softplus(-r).mean() + F.softplus(f).mean() for r, f in zip(real_scores, fake_scores)]
     return sum(terms) / len(terms)
 
 def adversarial_loss(fake_scores:list, gan:str='hinge') -> torch.Tensor:
     "The generator's adversarial loss over all scales."
+    # L_adv = -1/K sum_k E[D_k(fake)]   (hinge; non-saturating: E[softplus(-D_k(fake))])
     terms = [(-f).mean() if gan == 'hinge' else F.softplus(-f).mean() for f in fake_scores]
     return sum(terms) / len(terms)
 
@@ -71,6 +73,7 @@ def ssim_map(x:torch.Tensor, y:torch.Tensor) -> torch.Tensor:
         mx, my = blur(x), blur(y)
         vx, vy, cxy = blur(x * x) - mx ** 2, blur(y * y) - my ** 2, blur(x * y) - mx * my
         c1, c2 = 0.01 ** 2, 0.03 ** 2
+        # SSIM = (2 mu_x mu_y + c1)(2 sigma_xy + c2) / ((mu_x^2 + mu_y^2 + c1)(sigma_x^2 + sigma_y^2 + c2))
         s = ((2 * mx * my + c1) * (2 * cxy + c2)) / ((mx ** 2 + my ** 2 + c1) * (vx + vy + c2))
         return s.mean(1, keepdim=True)
 
@@ -80,12 +83,14 @@ def face_region(segmentation:torch.Tensor) -> torch.Tensor:
 
 def reconstruction_loss(output, target, rows:torch.Tensor|None=None):
     "Mean L1 `|output - target|`; with `rows` `(B,)` in [0,1], only the rows that have a ground truth count."
+    # L_rec = mean |o - t|
     if rows is None: return (output - target).abs().mean()
     return ((output - target).abs().mean((1, 2, 3)) * rows).sum() / rows.sum().clamp(min=1)
 
 def ssim_loss(output, target, region:torch.Tensor|None=None):
     "1 - mean SSIM over `region` `(B,1,H,W)` (everywhere if None)."
     s = ssim_map(output, target)
+    # L_ssim = 1 - sum_p m(p) SSIM(p) / sum_p m(p)
     if region is None: return 1 - s.mean()
     return 1 - (s * region).sum() / region.sum().clamp(min=1)
 
@@ -96,6 +101,7 @@ def detail_region(segmentation:torch.Tensor) -> torch.Tensor:
 
 def detail_loss(output, target, detail:torch.Tensor) -> torch.Tensor:
     "Mean L1 over the pixels of `detail` `(B,1,H,W)`; 0 if no pixel is marked."
+    # L_det = sum m_d |o - t| / (3 sum m_d)   (3 channels)
     return ((output - target).abs() * detail).sum() / (3 * detail.sum()).clamp(min=1)
 
 def focal_frequency_loss(output, target, alpha:float=1.) -> torch.Tensor:
@@ -105,11 +111,13 @@ def focal_frequency_loss(output, target, alpha:float=1.) -> torch.Tensor:
         d = (fo - ft).abs() ** 2                                                          # (B,3,H,W)
         w = d.detach().sqrt() ** alpha
         w = w / w.amax((2, 3), keepdim=True).clamp(min=1e-12)                             # in [0, 1] per picture and channel
+        # L_freq = mean_(u,v) w(u,v) |F o(u,v) - F t(u,v)|^2,  w = (|F o - F t| / max)^alpha, detached
         return (w * d).mean()
 
 # %% ../nbs/06_losses.ipynb #351b0987
 def feature_matching_loss(fake_feats:list, real_feats:list) -> torch.Tensor:
     "Mean L1 between discriminator features of fake and (detached) real inputs, over scales and layers."
+    # L_fm = 1/L sum_l mean |D_l(s, f, o) - D_l(s, f, t)|   over every layer l of every scale
     terms = [(f - r.detach()).abs().mean() for fs, rs in zip(fake_feats, real_feats) for f, r in zip(fs, rs)]
     return sum(terms) / len(terms)
 
@@ -145,6 +153,7 @@ def _efficientnet_lite0():
 def perceptual_loss(fake_feats:list, real_feats:list) -> torch.Tensor:
     "Mean L1 of channel-normalised features over stages (the real side is a constant)."
     unit = lambda f: f.float() / (f.float().norm(dim=1, keepdim=True) + 1e-6)
+    # L_perc = 1/L sum_l mean |phi_l(o)/||phi_l(o)|| - phi_l(t)/||phi_l(t)|||
     return sum((unit(f) - unit(r).detach()).abs().mean() for f, r in zip(fake_feats, real_feats)) / len(fake_feats)
 
 # %% ../nbs/06_losses.ipynb #a8acf17b
