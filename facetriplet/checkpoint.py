@@ -10,6 +10,7 @@ import json
 from dataclasses import asdict
 from pathlib import Path
 import torch, torch.nn as nn
+from fastcore.basics import patch
 from .core import check_images, FacetripletError, atomic_save, WEIGHTS_DIR
 from .identity import IdentityEncoder, IdentityConfig, load_identity_encoder
 from .generator import Generator, GeneratorConfig
@@ -86,18 +87,21 @@ class Swapper:
                       'metrics': json.dumps(metrics if metrics is not None else self.metrics)}, Path(path))
         return Path(path)
 
-    @classmethod
-    def load(cls, path=None, identity_encoder:IdentityEncoder|None=None) -> Swapper:
-        "From a swapper file (default: the shipped one) or a training checkpoint of `facetriplet train`."
-        path = Path(path or SHIPPED_SWAPPER)
-        d = read_checkpoint(path, (SWAPPER_KIND, TRAINING_KIND))
-        if d['kind'] == SWAPPER_KIND: config, metrics = GeneratorConfig.stored(json.loads(d['generator_config'])), json.loads(d['metrics'])
-        else:
-            train_config = json.loads(d['config'])
-            config, metrics = GeneratorConfig.stored({**train_config['generator'], 'size': train_config['size']}), {'steps': d['step'], 'photos': train_config.get('photos', '')}
-        if 'identity_encoder' in d: identity_encoder = encoder_from_record(d['identity_encoder'])
-        elif identity_encoder is None: identity_encoder = load_identity_encoder()   # checkpoints made before encoders were stored
-        G = Generator(config, identity_encoder)
-        try: G.load_state_dict(d.get('generator_ema', d['generator']))        # a training run's weight average when it kept one
-        except RuntimeError: raise FacetripletError(f"{str(path)!r}: the generator weights do not match its config") from None
-        return cls(G.float(), metrics)
+
+# %% ../nbs/06b_checkpoint.ipynb #dce0ed67
+@patch(cls_method=True)
+def load(cls:Swapper, path=None, identity_encoder:IdentityEncoder|None=None) -> Swapper:
+    "From a swapper file (default: the shipped one) or a training checkpoint of `facetriplet train`."
+    path = Path(path or SHIPPED_SWAPPER)
+    d = read_checkpoint(path, (SWAPPER_KIND, TRAINING_KIND))
+    if d['kind'] == SWAPPER_KIND: config, metrics = GeneratorConfig.stored(json.loads(d['generator_config'])), json.loads(d['metrics'])
+    else:
+        train_config = json.loads(d['config'])
+        config, metrics = GeneratorConfig.stored({**train_config['generator'], 'size': train_config['size']}), {'steps': d['step'], 'photos': train_config.get('photos', '')}
+    if 'identity_encoder' in d: identity_encoder = encoder_from_record(d['identity_encoder'])
+    elif identity_encoder is None: identity_encoder = load_identity_encoder()   # checkpoints made before encoders were stored
+    G = Generator(config, identity_encoder)
+    try: G.load_state_dict(d.get('generator_ema', d['generator']))        # a training run's weight average when it kept one
+    except RuntimeError: raise FacetripletError(f"{str(path)!r}: the generator weights do not match its config") from None
+    return cls(G.float(), metrics)
+

@@ -8,7 +8,7 @@ Docs: https://facetriplet.github.io/facetriplet/cli.html.md"""
 
 # %% ../nbs/11_cli.ipynb #296b671e
 from __future__ import annotations
-import sys
+import sys, time
 from dataclasses import asdict
 from pathlib import Path
 import torch, torch.nn.functional as F
@@ -92,6 +92,45 @@ def train_identity_cli(out:str='facetriplet/weights/identity_encoder.pth',  # wh
     print(f"wrote {out}: verification {metrics['verification']:.2%} (same skin tone {metrics['verification_same_skin']:.2%}), "
           f"retrieval top-1 {metrics['retrieval_top1']:.2%} over {metrics['gallery']} held-out people")
 
+# %% ../nbs/11_cli.ipynb #13c0f6f9
+def _photo_dataloaders(data:str, size:int, bs:int, seed:int):
+    "Align the photo folder `data` (cached) and make its data loaders; each torchrun rank gets its own order."
+    from facetriplet.photo_folders import FaceFolder, folder_dataloaders
+    from facetriplet.core import default_device
+    from facetriplet.training import rank_and_world
+    folder = FaceFolder.load(data, size)
+    print(folder.summary(), file=sys.stderr)
+    return folder_dataloaders(folder, bs, seed + rank_and_world()[0], device=default_device())
+
+def _train_first_stage(config, stage:Path, minutes:float, every:int, dls) -> str:
+    "Train (or finish, or reuse) the first-stage model of a two-stage recipe in `stage`; its checkpoint path."
+    from facetriplet.training import train
+    print(f"training the first stage ({config.recipe}, {config.steps} steps) in {stage}", file=sys.stderr)
+    if not (stage / 'metrics.json').exists():
+        m = train(config, stage, resume=(stage / 'model.pth').exists(), minutes=minutes or None, checkpoint_every=every, dls=dls)
+        if m.get('interrupted'):
+            print(f"{m['interrupted']}: stopped in the first stage, checkpoint saved; run the same command with --resume", file=sys.stderr); sys.exit(130)
+    return str(stage / 'model.pth')
+
+
+# %% ../nbs/11_cli.ipynb #32440860
+def _say_start(recipe, steps, size, bs, precision, minutes, every, out):
+    "One line on stderr: what trains, on which device, in which precision, and where its checkpoint goes."
+    from facetriplet.core import default_device
+    from facetriplet.training import resolve_precision
+    dev = default_device()
+    print(f"training {recipe} for {steps} steps at {size} px, batch {bs}: {resolve_precision(precision, dev)} on {dev.type} with {torch.get_num_threads()} threads"
+          f"{f', at most {minutes:g} minutes' if minutes else ''}; checkpoint every {every} steps to {out}/model.pth", file=sys.stderr)
+
+def _say_done(m:dict, out, took:str, recipe:str, data:str):
+    "What training wrote and how it scores; exit 130 when it was interrupted (the checkpoint is saved)."
+    if m.get('interrupted'):
+        print(f"{m['interrupted']}: stopped after step {m['steps']}, checkpoint saved; continue with --resume", file=sys.stderr); sys.exit(130)
+    if data: print(f"wrote {out}/model.pth after {m['steps']} steps in {took} ({recipe} on {data}); identity cosine to source on held-out people {m['identity_cosine']:.3f}"); return
+    print(f"wrote {out}/model.pth, samples.png, losses.png, metrics.json after {m['steps']} steps in {took}: held-out PSNR {m['psnr']:.2f} dB (copy first: {m['psnr_copy_first']:.2f} dB), "
+          f"identity cosine to source {m['identity_cosine']:.3f} (copy first: {m['identity_cosine_copy_first']:.3f})")
+
+
 # %% ../nbs/11_cli.ipynb #6192b50b
 def train_cli(recipe:str='',                 # a recipe of `facetriplet.recipes.RECIPES`: triplet (the patent; default), simswap (the peer), no_condition, no_target_feature, bootstrap (default with --data)
               size:int=TrainConfig.size,     # image size
@@ -108,7 +147,8 @@ def train_cli(recipe:str='',                 # a recipe of `facetriplet.recipes.
               first_stage:str='',            # recipes with a first stage (bootstrap): the model (training checkpoint or export) that makes `first`
               data:str=''):                  # your photos: a folder with one sub-folder per person (needs the faces extra)
     "Train a swap model on synthetic triplets (or --data photos); write model.pth, samples.png, losses.png, metrics.json to --out."
-    from facetriplet.training import train, rank_and_world
+    from facetriplet.training import train
+    from facetriplet.checkpoint import read_checkpoint, SWAPPER_KIND, TRAINING_KIND
     from facetriplet.identity import SHIPPED_IDENTITY
     from facetriplet.generator import GeneratorConfig
     if minutes < 0: raise FacetripletError(f"--minutes must be >= 0, got {minutes}")
@@ -120,42 +160,18 @@ def train_cli(recipe:str='',                 # a recipe of `facetriplet.recipes.
     make = lambda rec, fs='': TrainConfig(recipe=rec, size=size, bs=bs, steps=steps, seed=seed, n_groups=groups, precision=precision, compile=compile,
                                           first_stage=fs, photos=Path(data).name if data else '', generator=asdict(GeneratorConfig(size=size)))
     if not data: config = make(recipe, first_stage)                   # checks the options before anything is loaded
-    if first_stage:                                                   # a bad file fails before --out is made
-        from facetriplet.checkpoint import read_checkpoint, SWAPPER_KIND, TRAINING_KIND
-        read_checkpoint(first_stage, (SWAPPER_KIND, TRAINING_KIND))
+    if first_stage: read_checkpoint(first_stage, (SWAPPER_KIND, TRAINING_KIND))   # a bad file fails before --out is made
     if not SHIPPED_IDENTITY.exists(): raise FacetripletError(f"the identity encoder is missing ({SHIPPED_IDENTITY}); run facetriplet train-identity")
-    dls = None
+    dls = _photo_dataloaders(data, size, bs, seed) if data else None
     if data:
-        from facetriplet.photo_folders import FaceFolder, folder_dataloaders
-        from facetriplet.core import default_device
-        folder = FaceFolder.load(data, size)
-        print(folder.summary(), file=sys.stderr)
-        dls = folder_dataloaders(folder, bs, seed + rank_and_world()[0], device=default_device())   # each torchrun rank its own order
-        stage_recipe = get_recipe(recipe).first_stage
-        if stage_recipe and not first_stage:                            # stage 1: its first-stage recipe on the same photos
-            stage = Path(out) / 'first_stage'
-            print(f"training the first stage ({stage_recipe}, {steps} steps) in {stage}", file=sys.stderr)
-            done = (stage / 'metrics.json').exists()
-            if not done:
-                m = train(make(stage_recipe), stage, resume=(stage / 'model.pth').exists(), minutes=minutes or None, checkpoint_every=every, dls=dls)
-                if m.get('interrupted'):
-                    print(f"{m['interrupted']}: stopped in the first stage, checkpoint saved; run the same command with --resume", file=sys.stderr); sys.exit(130)
-            first_stage = str(stage / 'model.pth')
+        if get_recipe(recipe).first_stage and not first_stage:          # stage 1: its first-stage recipe on the same photos
+            first_stage = _train_first_stage(make(get_recipe(recipe).first_stage), Path(out) / 'first_stage', minutes, every, dls)
         config = make(recipe, first_stage)
-    import time
-    from facetriplet.core import default_device
-    from facetriplet.training import resolve_precision
-    dev = default_device()
-    print(f"training {recipe} for {steps} steps at {size} px, batch {bs}: {resolve_precision(precision, dev)} on {dev.type} with {torch.get_num_threads()} threads"
-          f"{f', at most {minutes:g} minutes' if minutes else ''}; checkpoint every {every} steps to {out}/model.pth", file=sys.stderr)
+    _say_start(recipe, steps, size, bs, precision, minutes, every, out)
     t0 = time.time()
     m = train(config, out, resume=resume and (Path(out) / 'model.pth').exists() if data else resume, minutes=minutes or None, checkpoint_every=every, dls=dls)
-    took = f"{(time.time() - t0) / 60:.1f} min"
-    if m.get('interrupted'):
-        print(f"{m['interrupted']}: stopped after step {m['steps']}, checkpoint saved; continue with --resume", file=sys.stderr); sys.exit(130)
-    if data: print(f"wrote {out}/model.pth after {m['steps']} steps in {took} ({recipe} on {data}); identity cosine to source on held-out people {m['identity_cosine']:.3f}"); return
-    print(f"wrote {out}/model.pth, samples.png, losses.png, metrics.json after {m['steps']} steps in {took}: held-out PSNR {m['psnr']:.2f} dB (copy first: {m['psnr_copy_first']:.2f} dB), "
-          f"identity cosine to source {m['identity_cosine']:.3f} (copy first: {m['identity_cosine_copy_first']:.3f})")
+    _say_done(m, out, f"{(time.time() - t0) / 60:.1f} min", recipe, data)
+
 
 # %% ../nbs/11_cli.ipynb #482fb683
 def export_cli(checkpoint:str=None,          # a training checkpoint, e.g. runs/facetriplet/model.pth
@@ -176,6 +192,18 @@ def export_cli(checkpoint:str=None,          # a training checkpoint, e.g. runs/
     except OSError as e: raise FacetripletError(f"cannot write {out!r}: {e.strerror}") from None
     print(f"wrote {path} ({path.stat().st_size / 2**20:.1f} MB): on {m['n']} test triplets PSNR {m['psnr']:.2f} dB "
           f"(copy first {m['psnr_copy_first']:.2f}), identity cosine to source {m['identity_cosine']:.3f} (copy first {m['identity_cosine_copy_first']:.3f})")
+
+# %% ../nbs/11_cli.ipynb #a540ab96
+def _swap_crops(sw, pics:dict, paths:dict):
+    "Swap two square face crops `pics` (uint8 `(H,W,3)`) at the model's size, back at the size of `first`: image, note."
+    for name, p in pics.items():
+        if p.shape[0] != p.shape[1]: raise FacetripletError(f"--{name} must be a square face picture with --align no, got {p.shape[1]}x{p.shape[0]} ({paths[name]})")
+    h = pics['first'].shape[0]
+    s, f = (F.interpolate(from_uint8(pics[k])[None], (sw.size, sw.size), mode='bicubic', antialias=True).clamp(-1, 1) for k in ('source', 'first'))
+    o = sw(s, f)                                                   # (1,3,size,size)
+    if h != sw.size: o = F.interpolate(o, (h, h), mode='bicubic', antialias=True).clamp(-1, 1)
+    return to_uint8(o[0]), f'{h}x{h}'
+
 
 # %% ../nbs/11_cli.ipynb #cace9388
 def swap_cli(source:str=None,                # picture that gives the identity
@@ -201,14 +229,7 @@ def swap_cli(source:str=None,                # picture that gives the identity
     sw = Swapper.load(model)
     crops = align == 'no' or (align == 'auto' and all(p.shape[0] == p.shape[1] <= 256 for p in pics.values()))
     meta = dict(made_by='facetriplet swap', source=Path(source).name, first=Path(first).name, model=Path(model).name if model else 'shipped swapper.pth')
-    if crops:
-        for name, p in pics.items():
-            if p.shape[0] != p.shape[1]: raise FacetripletError(f"--{name} must be a square face picture with --align no, got {p.shape[1]}x{p.shape[0]} ({source if name == 'source' else first})")
-        h = pics['first'].shape[0]
-        s, f = (F.interpolate(from_uint8(pics[k])[None], (sw.size, sw.size), mode='bicubic', antialias=True).clamp(-1, 1) for k in ('source', 'first'))
-        o = sw(s, f)                                                   # (1,3,size,size)
-        if h != sw.size: o = F.interpolate(o, (h, h), mode='bicubic', antialias=True).clamp(-1, 1)
-        image, note = to_uint8(o[0]), f'{h}x{h}'
+    if crops: image, note = _swap_crops(sw, pics, {'source': source, 'first': first})
     else:
         res = swap_photos(sw, pics['source'], pics['first'], face, source_face, detector)
         image, note = res.image, f"{image_size(res.image)}, face {res.face} of {res.n_faces}{', grayscale' if res.grayscale else ''}"

@@ -10,10 +10,11 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, asdict
 import torch, torch.nn as nn, torch.nn.functional as F
+from fastcore.basics import patch
 from .core import check_images, check_pair, FacetripletError
 
 # %% auto #0
-__all__ = ['AdaIN', 'IDBlock', 'GeneratorConfig', 'SourceEncoder', 'Generator', 'count_flops']
+__all__ = ['AdaIN', 'IDBlock', 'warp', 'GeneratorConfig', 'SourceEncoder', 'Generator', 'count_flops']
 
 # %% ../nbs/04_generator.ipynb #fbad4397
 class AdaIN(nn.Module):
@@ -34,6 +35,15 @@ class IDBlock(nn.Module):
         self.n1, self.n2 = AdaIN(channels, dim), AdaIN(channels, dim)
         self.c1, self.c2 = nn.Conv2d(channels, channels, 3, 1, 1), nn.Conv2d(channels, channels, 3, 1, 1)
     def forward(self, h, z): return h + self.c2(F.relu(self.n2(self.c1(F.relu(self.n1(h, z))), z)))
+
+# %% ../nbs/04_generator.ipynb #e7a47245
+def warp(first:torch.Tensor, flow:torch.Tensor, max_shift:float) -> torch.Tensor:
+    "`first` `(B,3,H,W)` sampled at p + max_shift * tanh(flow(p)) pixels; `flow` `(B,2,H,W)` holds (x, y)."
+    B, _, H, W = first.shape
+    to_unit = 2 * max_shift / torch.tensor([W, H], device=flow.device)        # pixels -> grid_sample's [-1, 1] units
+    shift = torch.tanh(flow.float()) * to_unit.view(1, 2, 1, 1)                # (B, 2, H, W), Delta(p)
+    grid = F.affine_grid(torch.eye(2, 3, device=first.device).expand(B, 2, 3), (B, 3, H, W), align_corners=False)   # (B, H, W, 2): p
+    return F.grid_sample(first.float(), grid + shift.permute(0, 2, 3, 1), padding_mode='border', align_corners=False).to(first.dtype)
 
 # %% ../nbs/04_generator.ipynb #b302a2ba
 @dataclass
@@ -93,25 +103,6 @@ class Generator(nn.Module):
         if self.to_flow is not None: nn.init.zeros_(self.to_flow.weight); nn.init.zeros_(self.to_flow.bias)   # starts as no shift
         self.set_identity_encoder(identity_encoder)
 
-    def set_identity_encoder(self, encoder:nn.Module|None):
-        "Attach a frozen identity encoder; it is not a sub-module, so it is neither trained nor saved with G."
-        if encoder is not None: encoder.eval().requires_grad_(False)
-        self.__dict__['_identity_encoder'] = encoder
-
-    def identity(self, source:torch.Tensor) -> torch.Tensor:
-        "z = E(source) `(B, id_dim)` from the attached frozen encoder."
-        enc = self.__dict__['_identity_encoder']
-        if enc is None: raise FacetripletError("this generator has no identity encoder: pass source_identity, or call set_identity_encoder")
-        if next(enc.parameters()).device != source.device: enc.to(source.device)
-        with torch.no_grad(): return enc(source)
-
-    def warped(self, first:torch.Tensor, flow:torch.Tensor) -> torch.Tensor:
-        "`first` `(B,3,H,W)` resampled at each pixel's position plus `flow` `(B,2,H,W)` (x, y), at most `config.warp` pixels."
-        B, _, H, W = first.shape
-        shift = torch.tanh(flow.float()) * (2 * self.config.warp / torch.tensor([W, H], device=flow.device)).view(1, 2, 1, 1)
-        grid = F.affine_grid(torch.eye(2, 3, device=first.device).expand(B, 2, 3), (B, 3, H, W), align_corners=False)   # (B,H,W,2) in [-1,1]
-        return F.grid_sample(first.float(), grid + shift.permute(0, 2, 3, 1), padding_mode='border', align_corners=False).to(first.dtype)
-
     def forward(self, source:torch.Tensor, first:torch.Tensor, source_identity:torch.Tensor|None=None, return_mask:bool=False):
         check_pair(source, first)
         if first.shape[-1] % 8: raise FacetripletError(f"image size must be a multiple of 8, got {first.shape[-1]}")
@@ -128,12 +119,29 @@ class Generator(nn.Module):
         h = self.up1(h, e0, z)                       # (B, w,  H,   W)
         out = self.to_rgb(h)                         # (B, 3 or 4, H, W)
         rgb = torch.tanh(out[:, :3])
-        if self.config.use_mask:
-            mask = torch.sigmoid(out[:, 3:])         # (B, 1, H, W)
-            kept = first if self.to_flow is None else self.warped(first, self.to_flow(h))
-            output = mask * rgb + (1 - mask) * kept
-        else: mask, output = torch.ones_like(out[:, :1]), rgb
+        if not self.config.use_mask: return (rgb, torch.ones_like(out[:, :1])) if return_mask else rgb
+        mask = torch.sigmoid(out[:, 3:])             # (B, 1, H, W)
+        kept = first if self.to_flow is None else warp(first, self.to_flow(h), self.config.warp)
+        # output = m * rgb + (1 - m) * first(p + Delta(p))
+        output = mask * rgb + (1 - mask) * kept
         return (output, mask) if return_mask else output
+
+
+# %% ../nbs/04_generator.ipynb #7e23fe94
+@patch
+def set_identity_encoder(self:Generator, encoder:nn.Module|None):
+    "Attach a frozen identity encoder; it is not a sub-module, so it is neither trained nor saved with G."
+    if encoder is not None: encoder.eval().requires_grad_(False)
+    self.__dict__['_identity_encoder'] = encoder
+
+@patch
+def identity(self:Generator, source:torch.Tensor) -> torch.Tensor:
+    "z = E(source) `(B, id_dim)` from the attached frozen encoder."
+    enc = self.__dict__['_identity_encoder']
+    if enc is None: raise FacetripletError("this generator has no identity encoder: pass source_identity, or call set_identity_encoder")
+    if next(enc.parameters()).device != source.device: enc.to(source.device)
+    with torch.no_grad(): return enc(source)
+
 
 # %% ../nbs/04_generator.ipynb #89e6a136
 def count_flops(model:nn.Module, *inputs) -> int:

@@ -26,6 +26,22 @@ __all__ = ['PHOTO_SUFFIXES', 'FaceFolder', 'folder_dataloaders', 'landmark_attri
 # %% ../nbs/10b_photo_folders.ipynb #4bf8f6be
 PHOTO_SUFFIXES = ('.jpg', '.jpeg', '.png', '.webp', '.bmp')
 
+# %% ../nbs/10b_photo_folders.ipynb #5530731e
+def _align_photos(files:list, size:int, show_progress:bool=True):
+    "Detect and align the first face of each `(person, path)` in `files`: uint8 crops, hull masks, owners, and `(path, reason)` of the skipped."
+    crops, hulls, owners, skipped = [], [], [], []
+    for name, f in (progress_bar(files, leave=False) if show_progress else files):
+        try:
+            photo = read_photo(f)
+            faces = detect_faces(photo)
+            if not faces: skipped.append((str(f), 'no face found')); continue
+            crop, M = align_face(photo, faces[0], size)                          # M: (2, 3) photo -> crop
+            crops.append(crop.add(1).mul(127.5).round().clamp(0, 255).to(torch.uint8)); owners.append(name)
+            hulls.append(landmark_hull(faces[0].landmarks @ M[:, :2].T + M[:, 2], size)[0] > 0.5)
+        except FacetripletError as e: skipped.append((str(f), str(e)))
+    return crops, hulls, owners, skipped
+
+
 # %% ../nbs/10b_photo_folders.ipynb #e3eae78e
 @dataclass
 class FaceFolder:
@@ -53,16 +69,7 @@ class FaceFolder:
                 d = torch.load(path, weights_only=True)
                 return cls(d['images'], d['hulls'], d['labels'], d['names'], [tuple(s) for s in d['skipped_files']], d['skipped_people'])
             except Exception: pass                                    # damaged cache: align again
-        crops, hulls, owners, skipped = [], [], [], []
-        for name, f in (progress_bar(files, leave=False) if show_progress else files):
-            try:
-                photo = read_photo(f)
-                faces = detect_faces(photo)
-                if not faces: skipped.append((str(f), 'no face found')); continue
-                crop, M = align_face(photo, faces[0], size)
-                crops.append(crop.add(1).mul(127.5).round().clamp(0, 255).to(torch.uint8)); owners.append(name)
-                hulls.append(landmark_hull(faces[0].landmarks @ M[:, :2].T + M[:, 2], size)[0] > 0.5)
-            except FacetripletError as e: skipped.append((str(f), str(e)))
+        crops, hulls, owners, skipped = _align_photos(files, size, show_progress)
         counts = {n: owners.count(n) for n in dict.fromkeys(owners)}
         keep_names = [n for n, c in counts.items() if c >= 2]
         keep = [i for i, n in enumerate(owners) if n in keep_names]

@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
 import torch.distributed as dist
 from torch.nn.parallel import DistributedDataParallel as DDP
+from fastcore.basics import patch
 from fastcore.foundation import L
 from .core import seed_everything, save_image, image_grid, default_device, atomic_save, FacetripletError
 from .triplets import triplet_dataloaders
@@ -113,35 +114,45 @@ class TripletGAN(Callback):
         source, first, self.real, self.same = recipe_batch(self.recipe, source, first, target, self.first_stage)
         self.learn.xb = (source, first)
 
-    def after_pred(self):
-        "1. The critic step, on the detached output: only the critic's optimiser steps."
-        if not self.training: return
-        (source, first), D = self.xb, self.learn.model.discriminator
-        loss_d, scores = critic_loss(self.recipe, D, self.swap_loss, source, first, self.real, self.pred)
-        self.d_opt.zero_grad()
-        if self.d_scaler is None: loss_d.backward(); self.d_opt.step()
-        else: self.d_scaler.scale(loss_d).backward(); self.d_scaler.step(self.d_view); self.d_scaler.update()
-        self.d_opt.zero_grad()
-        self.critic_log = {'critic': loss_d.item(), **scores}
 
-    def after_loss(self):
-        "2. The recipe's generator loss replaces fastai's placeholder; fastai backpropagates it and steps `learn.opt`."
-        if not self.training: return
-        G, D = unwrap(self.learn.model.generator), unwrap(self.learn.model.discriminator)   # D is frozen: no all-reduce
-        (source, first), (_, seg) = self.xb, self.yb
-        with frozen(D): terms = generator_loss(self.recipe, D, self.swap_loss, G.identity(source), source, first, self.real, self.same, self.pred, seg)
-        bad = [k for k, v in terms.items() if not torch.isfinite(v)]        # TerminateOnNaN, with the culprit named
-        if bad: raise FacetripletError(f"training diverged at step {self.step}: {', '.join(bad)} became NaN or infinite; the last checkpoint is intact")
-        self.learn.loss_grad, self.learn.loss = terms['total'], terms['total'].detach()
-        self.log.append({'step': self.step, **{k: v.item() for k, v in terms.items()}, **self.critic_log})
+# %% ../nbs/07_training.ipynb #ceceb075
+@patch
+def after_pred(self:TripletGAN):
+    "1. The critic step, on the detached output: only the critic's optimiser steps."
+    if not self.training: return
+    (source, first), D = self.xb, self.learn.model.discriminator
+    loss_d, scores = critic_loss(self.recipe, D, self.swap_loss, source, first, self.real, self.pred)
+    self.d_opt.zero_grad()
+    if self.d_scaler is None: loss_d.backward(); self.d_opt.step()
+    else: self.d_scaler.scale(loss_d).backward(); self.d_scaler.step(self.d_view); self.d_scaler.update()
+    self.d_opt.zero_grad()
+    self.critic_log = {'critic': loss_d.item(), **scores}
 
-    def after_step(self):
-        self.step += 1
-        if self.ema is not None:                  # w_ema <- beta w_ema + (1 - beta) w
-            beta = ema_beta(self.step, self.config.bs, self.config.ema_kimg, self.config.ema_rampup)
-            with torch.no_grad():
-                for e, p in zip(self.ema.state_dict().values(), unwrap(self.learn.model.generator).state_dict().values()):
-                    e.copy_(p.lerp(e, beta) if e.is_floating_point() else p)
+
+# %% ../nbs/07_training.ipynb #5fa13571
+@patch
+def after_loss(self:TripletGAN):
+    "2. The recipe's generator loss replaces fastai's placeholder; fastai backpropagates it and steps `learn.opt`."
+    if not self.training: return
+    G, D = unwrap(self.learn.model.generator), unwrap(self.learn.model.discriminator)   # D is frozen: no all-reduce
+    (source, first), (_, seg) = self.xb, self.yb
+    with frozen(D): terms = generator_loss(self.recipe, D, self.swap_loss, G.identity(source), source, first, self.real, self.same, self.pred, seg)
+    bad = [k for k, v in terms.items() if not torch.isfinite(v)]        # TerminateOnNaN, with the culprit named
+    if bad: raise FacetripletError(f"training diverged at step {self.step}: {', '.join(bad)} became NaN or infinite; the last checkpoint is intact")
+    self.learn.loss_grad, self.learn.loss = terms['total'], terms['total'].detach()
+    self.log.append({'step': self.step, **{k: v.item() for k, v in terms.items()}, **self.critic_log})
+
+
+# %% ../nbs/07_training.ipynb #e7a01ac8
+@patch
+def after_step(self:TripletGAN):
+    self.step += 1
+    if self.ema is not None:                  # w_ema <- beta w_ema + (1 - beta) w
+        beta = ema_beta(self.step, self.config.bs, self.config.ema_kimg, self.config.ema_rampup)
+        with torch.no_grad():
+            for e, p in zip(self.ema.state_dict().values(), unwrap(self.learn.model.generator).state_dict().values()):
+                e.copy_(p.lerp(e, beta) if e.is_floating_point() else p)
+
 
 # %% ../nbs/07_training.ipynb #643e94e0
 def resolve_precision(precision:str, device=None) -> str:

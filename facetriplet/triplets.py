@@ -16,6 +16,7 @@ from . import synth
 from .core import atomic_save, FacetripletError
 from .splits import SPLITS, split_seeds, TRAIN_GROUPS
 from .synth import sample_identity, sample_attributes, render, hash_uniform, Attributes
+from fastcore.basics import patch
 from fastai.data.load import DataLoader
 from fastai.data.core import DataLoaders
 from fastprogress.fastprogress import progress_bar
@@ -128,25 +129,30 @@ class TripletPool:
         atomic_save({'images': pool.images, 'segmentation': pool.segmentation, 'config': asdict(config)}, path)
         return pool
 
-    @property
-    def n_targets(self): return self.images.shape[0] * self.images.shape[1] * self.images.shape[2]
 
-    def triplet_index(self, index:torch.Tensor):
-        "Index `(B,)` -> group, source person a, first person b, target attributes x, source attributes y (each `(B,)`)."
-        index = torch.as_tensor(index, dtype=torch.int64)
-        _, G, K = self.images.shape[:3]
-        t = index % self.n_targets
-        g, a, x = t // (G * K), (t // K) % G, t % K
-        h = (hash_uniform(index, 2, salt=7) * torch.tensor([G - 1, K - 1])).long()   # deterministic partner choice
-        b = (a + 1 + h[:, 0]) % G
-        y = (x + 1 + h[:, 1]) % K
-        return g, a, b, x, y
+# %% ../nbs/02_triplets.ipynb #be27c5b3
+@patch(as_prop=True)
+def n_targets(self:TripletPool): return self.images.shape[0] * self.images.shape[1] * self.images.shape[2]
 
-    def triplets(self, index) -> Triplet:
-        "Exact triplets for integer indices `(B,)` (any non-negative integers; they wrap around the pool)."
-        g, a, b, x, y = self.triplet_index(index)
-        f = lambda u8: u8.float().div(127.5).sub(1)
-        return Triplet(f(self.images[g, a, y]), f(self.images[g, b, x]), f(self.images[g, a, x]), self.segmentation[g, a, x].long())
+@patch
+def triplet_index(self:TripletPool, index:torch.Tensor):
+    "Index `(B,)` -> group, source person a, first person b, target attributes x, source attributes y (each `(B,)`)."
+    index = torch.as_tensor(index, dtype=torch.int64)
+    _, G, K = self.images.shape[:3]
+    t = index % self.n_targets
+    g, a, x = t // (G * K), (t // K) % G, t % K
+    h = (hash_uniform(index, 2, salt=7) * torch.tensor([G - 1, K - 1])).long()   # deterministic partner choice
+    b = (a + 1 + h[:, 0]) % G
+    y = (x + 1 + h[:, 1]) % K
+    return g, a, b, x, y
+
+@patch
+def triplets(self:TripletPool, index) -> Triplet:
+    "Exact triplets for integer indices `(B,)` (any non-negative integers; they wrap around the pool)."
+    g, a, b, x, y = self.triplet_index(index)
+    f = lambda u8: u8.float().div(127.5).sub(1)
+    return Triplet(f(self.images[g, a, y]), f(self.images[g, b, x]), f(self.images[g, a, x]), self.segmentation[g, a, x].long())
+
 
 # %% ../nbs/02_triplets.ipynb #d0346964
 class GatherDataLoader(DataLoader):
