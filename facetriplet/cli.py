@@ -294,22 +294,27 @@ def _eval_photos(model, data, pairs):
     return rows
 
 def reproduce_cli(steps:int=500,             # generator steps per run
-                  seeds:int=3,               # runs per recipe (seeds 0..k-1)
-                  out:str='runs/reproduce',  # folder for runs and results.md / results.json / samples.png
+                  seeds:int=3,               # runs of triplet and simswap (seeds 0..k-1)
+                  ablation_seeds:int=0,      # runs of the ablations and bootstrap (0: as many as --seeds)
+                  out:str='runs/reproduce',  # folder for the runs' checkpoints (a stopped run resumes from its checkpoint here)
+                  results:str='',            # folder for results.md/json, samples.png, curves.png and runs/<recipe>-seed<k>.json (default: --out)
+                  curve_every:int=0,         # score each run on 256 valid triplets every this many steps, for curves.png (0: no curves)
                   recipes:str=','.join(RECIPES),  # comma-separated recipe names (a recipe's first stage must be among them)
                   bs:int=TrainConfig.bs,     # batch size
                   groups:int=TRAIN_GROUPS):  # train pool groups
-    "Train every recipe for equal steps and seeds, score them, write results.md/json; rerun to continue a stopped one."
-    from facetriplet.evaluation import reproduce, results_table
+    """Train every recipe for equal steps, score them, write results.md/json. Resumable: run the same command again after a stop; runs recorded in RESULTS/runs/ are not trained again."""
+    from facetriplet.evaluation import reproduce
     if steps < 1: raise FacetripletError(f"--steps must be a positive integer, got {steps}")
-    check_writable(out, folder=True)
+    if curve_every < 0: raise FacetripletError(f"--curve-every must be >= 0, got {curve_every}")
+    check_writable(out, folder=True); check_writable(results or out, folder=True)
     names = tuple(r.strip() for r in recipes.split(',') if r.strip())
     if not names: raise FacetripletError(f"--recipes names no recipe (choose from {', '.join(RECIPES)}), got {recipes!r}")
-    res = reproduce(out, steps, seeds, names, bs, groups,
-                    log=lambda m: print(m, file=sys.stderr))
+    res = reproduce(out, steps, seeds, names, bs, groups, log=lambda m: print(m, file=sys.stderr),
+                    ablation_seeds=ablation_seeds or None, results=results or None, curve_every=curve_every)
     if res.get('interrupted'):
         print(f"{res['interrupted']}: stopped, checkpoint saved; run the same command again to continue", file=sys.stderr); sys.exit(130)
-    print(Path(out, 'results.md').read_text(), end='')
+    print(Path(results or out, 'results.md').read_text(), end='')
+
 
 # %% ../nbs/11_cli.ipynb #caf03b0f
 def train_evaluators_cli(out:str='facetriplet/weights',   # folder for identity_evaluator.pth and attribute_evaluator.pth

@@ -20,20 +20,22 @@ from .metrics import psnr, masked_psnr, temporal_error, frechet_distance
 from .identity_training import train_identity_encoder, identity_metrics
 from .checkpoint import Swapper, read_checkpoint
 from .recipes import RECIPES, TrainConfig, get_recipe
-from .training import train
+from .training import train, unwrap
 from fastprogress.fastprogress import progress_bar
 from fastai.learner import Learner
+from fastai.callback.core import Callback
 from fastai.data.core import DataLoaders
 from fastai.callback.schedule import fit_one_cycle
 from fastai.optimizer import Adam
 
 # %% auto #0
-__all__ = ['EVALUATOR_POOL', 'ID_EVALUATOR', 'ATTRIBUTE_EVALUATOR', 'ATTRIBUTE_NAMES', 'POSE', 'EXPRESSION', 'METRICS',
-           'EvaluatorConfig', 'EvaluatorNet', 'train_identity_evaluator', 'save_evaluator', 'load_evaluator',
-           'attribute_values', 'pool_attribute_values', 'predict_attributes', 'train_attribute_evaluator',
-           'attribute_metrics', 'Benchmark', 'benchmark', 'Evaluators', 'load_evaluators', 'score', 'swap_benchmark',
-           'evaluate', 'copy_first', 'reference_rows', 'train_recipes', 'summarize', 'results_table', 'samples_figure',
-           'machine', 'reproduce']
+__all__ = ['EVALUATOR_POOL', 'ID_EVALUATOR', 'ATTRIBUTE_EVALUATOR', 'ATTRIBUTE_NAMES', 'POSE', 'EXPRESSION', 'CURVE_METRICS',
+           'MAIN_RECIPES', 'METRICS', 'EvaluatorConfig', 'EvaluatorNet', 'train_identity_evaluator', 'save_evaluator',
+           'load_evaluator', 'attribute_values', 'pool_attribute_values', 'predict_attributes',
+           'train_attribute_evaluator', 'attribute_metrics', 'Benchmark', 'benchmark', 'Evaluators', 'load_evaluators',
+           'score', 'swap_benchmark', 'evaluate', 'copy_first', 'reference_rows', 'write_json', 'scoring_seconds',
+           'ValidCurve', 'run_seeds', 'check_seeds', 'run_record', 'train_recipes', 'summarize', 'results_table',
+           'samples_figure', 'curve_table', 'doubling_gain', 'curves_figure', 'machine', 'reproduce']
 
 # %% ../nbs/08_evaluation.ipynb #2abdbeba
 @dataclass
@@ -241,6 +243,39 @@ def reference_rows(bench:Benchmark, evaluators:Evaluators) -> dict:
     return {'copy first': evaluate(copy_first, bench, evaluators),
             'ground truth': score(bench.triplets.target, bench, evaluators, [v.target for v in bench.videos])}
 
+# %% ../nbs/08_evaluation.ipynb #d2bd80ff
+def write_json(obj, path):
+    "Write `obj` as JSON atomically (temporary file, then rename): a stop never leaves half a file."
+    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + f'.{os.getpid()}.tmp')
+    tmp.write_text(json.dumps(obj, indent=1)); os.replace(tmp, path)
+
+CURVE_METRICS = ('psnr', 'psnr_face', 'id_retrieval', 'id_cosine', 'pose_error')
+
+def scoring_seconds(run) -> float:
+    "Seconds a run's `ValidCurve` spent scoring (not training)."
+    f = Path(run) / 'curve.json'
+    return json.loads(f.read_text())['scoring_seconds'] if f.exists() else 0.
+
+class ValidCurve(Callback):
+    "Every `every` steps, score the generator (its weight average if kept) on `bench` and add the point to `run/curve.json`."
+    order = 60                                        # after `TripletGAN.after_step` has counted the step and moved the average
+    def __init__(self, run, every:int, bench:Benchmark, evaluators:Evaluators):
+        self.path, self.every, self.bench, self.evaluators = Path(run) / 'curve.json', every, bench, evaluators
+    def after_step(self):
+        gan = self.learn.triplet_gan
+        if gan.step % self.every: return
+        d = json.loads(self.path.read_text()) if self.path.exists() else {'points': [], 'scoring_seconds': 0.}
+        if any(p['step'] == gan.step for p in d['points']): return          # scored before a stop and resume
+        t0, G = time.time(), gan.ema if gan.ema is not None else unwrap(self.learn.model.generator)
+        was_training = G.training; G.eval()
+        with torch.no_grad(): m = evaluate(lambda s, f: G(s, f), self.bench, self.evaluators, device=next(G.parameters()).device)
+        G.train(was_training)
+        d['points'].append({'step': gan.step, **{k: m[k] for k in CURVE_METRICS}})
+        d['scoring_seconds'] += time.time() - t0
+        write_json(d, self.path)
+
+
 # %% ../nbs/08_evaluation.ipynb #a9186d13
 def _with_first_stages(recipes) -> list[str]:
     "`recipes` in the registry's order, each recipe's first stage placed (and required) before it."
@@ -249,25 +284,41 @@ def _with_first_stages(recipes) -> list[str]:
         if fs and fs not in recipes: raise FacetripletError(f"the {r} recipe needs the {fs} recipe (its first stage)")
     return sorted(recipes, key=list(RECIPES).index)
 
+MAIN_RECIPES = ('triplet', 'simswap')      # the comparison the reproduction is about: `seeds` seeds; the others `ablation_seeds`
+
+def run_seeds(recipe:str, seeds:int, ablation_seeds:int|None=None) -> range:
+    "The seeds a recipe is trained with."
+    return range(seeds if recipe in MAIN_RECIPES or ablation_seeds is None else ablation_seeds)
+
+def check_seeds(seeds, ablation_seeds=None):
+    "One clear error for seed counts that cannot be run."
+    for name, k in (('seeds', seeds), ('ablation_seeds', seeds if ablation_seeds is None else ablation_seeds)):
+        if not isinstance(k, int) or k < 1: raise FacetripletError(f"{name} must be a positive integer, got {k!r}")
+    if ablation_seeds is not None and ablation_seeds > seeds: raise FacetripletError(f"ablation_seeds ({ablation_seeds}) must not exceed seeds ({seeds}): bootstrap needs the simswap run of its seed")
+
+def run_record(results, recipe:str, seed:int) -> Path: return Path(results) / 'runs' / f'{recipe}-seed{seed}.json'
+
 def train_recipes(out, steps:int=500, seeds:int=3, recipes=None, bs:int=TrainConfig.bs, n_groups:int=TRAIN_GROUPS, show_progress:bool=True,
-                  log=print) -> list[dict]:
-    "Train every recipe for `steps` steps per seed into `out/<recipe>-seed<k>/`; finished runs are kept, stopped ones resume."
+                  log=print, ablation_seeds:int|None=None, results=None, curve_cbs=None) -> list[dict]:
+    "Train every recipe for `steps` steps per seed into `out/<recipe>-seed<k>/`; runs with a record in `results` are skipped, stopped ones resume."
     out, runs = Path(out), []
-    if not isinstance(seeds, int) or seeds < 1: raise FacetripletError(f"seeds must be a positive integer, got {seeds!r}")
+    check_seeds(seeds, ablation_seeds)
     recipes = _with_first_stages(list(recipes or RECIPES))
     for seed in range(seeds):
-        for recipe in recipes:
+        for recipe in [r for r in recipes if seed in run_seeds(r, seeds, ablation_seeds)]:
             run = out / f'{recipe}-seed{seed}'
+            if results is not None and run_record(results, recipe, seed).exists():
+                runs.append(dict(recipe=recipe, seed=seed, path=run, record=run_record(results, recipe, seed))); continue
             done, timing = run / 'metrics.json', run / 'time.json'
             if not done.exists():
                 fs = get_recipe(recipe).first_stage
                 first_stage = str(out / f'{fs}-seed{seed}' / 'model.pth') if fs else ''
                 config = TrainConfig(recipe=recipe, bs=bs, steps=steps, seed=seed, n_groups=n_groups, first_stage=first_stage)
                 log(f'training {run.name} ({steps} steps)')
-                t0, before = time.time(), json.loads(timing.read_text())['seconds'] if timing.exists() else 0.
-                m = train(config, run, resume=(run / 'model.pth').exists(), show_progress=show_progress)
-                timing.parent.mkdir(parents=True, exist_ok=True)
-                timing.write_text(json.dumps({'seconds': before + time.time() - t0}))
+                t0, before, scored = time.time(), json.loads(timing.read_text())['seconds'] if timing.exists() else 0., scoring_seconds(run)
+                m = train(config, run, resume=(run / 'model.pth').exists(), show_progress=show_progress, cbs=curve_cbs(run) if curve_cbs else None)
+                timing.parent.mkdir(parents=True, exist_ok=True)          # training time only: the curve's scoring is not training
+                timing.write_text(json.dumps({'seconds': before + time.time() - t0 - (scoring_seconds(run) - scored)}))
                 if m.get('interrupted'): return runs + [dict(recipe=recipe, seed=seed, path=run, interrupted=m['interrupted'])]
             steps_done = read_checkpoint(run / 'model.pth')['step']
             if steps_done != steps: raise FacetripletError(f"{run} holds a run of {steps_done} steps, not {steps}: use another --out")
@@ -313,42 +364,104 @@ def samples_figure(swappers:dict, bench:Benchmark, path=None, n:int=8):
     if path: save_image(grid, path, made_by='facetriplet reproduce', rows=', '.join(['source', 'first', 'target', *swappers]))
     return grid
 
+# %% ../nbs/08_evaluation.ipynb #e53c5162
+def curve_table(runs:list[dict]) -> dict:
+    "Per recipe: steps `(S,)`, minutes `(S,)` and mean/std over seeds `(S,)` of each curve metric, on the steps every seed has."
+    out = {}
+    for rec in dict.fromkeys(r['recipe'] for r in runs if r.get('curve')):
+        rs = [r for r in runs if r['recipe'] == rec and r.get('curve')]
+        steps = sorted(set.intersection(*[{p['step'] for p in r['curve']} for r in rs]))
+        per_step_min = sum(r['seconds'] / 60 / max(p['step'] for p in r['curve']) for r in rs) / len(rs)   # the run's training time per step
+        vals = {k: torch.tensor([[next(p[k] for p in r['curve'] if p['step'] == s) for s in steps] for r in rs], dtype=torch.float64) for k in CURVE_METRICS}
+        out[rec] = dict(steps=steps, minutes=[s * per_step_min for s in steps], seeds=len(rs),
+                        mean={k: v.mean(0).tolist() for k, v in vals.items()}, std={k: (v.std(0) if len(rs) > 1 else torch.zeros(len(steps))).tolist() for k, v in vals.items()})
+    return out
+
+def doubling_gain(curve:dict, key:str='psnr_face') -> tuple[int, float]|None:
+    "(last step, gain of `key` from half the last step to the last step) of a `curve_table` entry, if it has both points."
+    last = curve['steps'][-1]
+    if last // 2 not in curve['steps']: return None
+    return last, curve['mean'][key][-1] - curve['mean'][key][curve['steps'].index(last // 2)]
+
+def curves_figure(runs:list[dict], path=None) -> str:
+    "Face PSNR and identity retrieval on the valid split against training minutes, mean ± std band per recipe; saved to `path`. Returns a note for results.md."
+    import matplotlib; matplotlib.use('Agg') if path else None
+    import matplotlib.pyplot as plt
+    table = curve_table(runs)
+    fig, axes = plt.subplots(1, 2, figsize=(11, 4))
+    for ax, key, label in zip(axes, ('psnr_face', 'id_retrieval'), ('face PSNR (dB), valid split', 'identity retrieval, valid split')):
+        for rec, c in table.items():
+            m, s = torch.tensor(c['mean'][key]), torch.tensor(c['std'][key])
+            ax.plot(c['minutes'], m, label=f"{rec} ({c['seeds']} seeds)")
+            ax.fill_between(c['minutes'], m - s, m + s, alpha=0.25)
+        ax.set_xlabel('training minutes (this machine)'); ax.set_title(label); ax.grid(alpha=0.3)
+    axes[0].legend(fontsize=8); fig.tight_layout()
+    if path: fig.savefig(path, dpi=100); plt.close(fig)
+    note = '\n![Learning curves](curves.png)\n\n'
+    for rec, c in table.items():
+        g = doubling_gain(c)
+        if g: note += f"- {rec}: face PSNR (valid) {c['mean']['psnr_face'][-1]:.2f} dB at step {g[0]}, {g[1]:+.2f} dB over step {g[0] // 2}.\n"
+    return note
+
+
 # %% ../nbs/08_evaluation.ipynb #76a63c1e
 def machine() -> str:
     "One line describing where the numbers were measured."
     dev = torch.cuda.get_device_name() if torch.cuda.is_available() else f'CPU ({os.cpu_count()} cores, {torch.get_num_threads()} torch threads)'
     return f'{dev}, torch {torch.__version__}, {platform.machine()}'
 
-def reproduce(out='runs/reproduce', steps:int=500, seeds:int=3, recipes=None, bs:int=TrainConfig.bs, n_groups:int=TRAIN_GROUPS,
-              bench:Benchmark|None=None, evaluators:Evaluators|None=None, show_progress:bool=True, log=print) -> dict:
-    "Train every recipe for every seed (kept runs are reused), score them, write results.json / results.md / samples.png to `out`."
-    out = Path(out)
-    recipes = _with_first_stages(list(recipes or RECIPES))
-    runs = train_recipes(out, steps, seeds, recipes, bs, n_groups, show_progress, log)
-    if runs and runs[-1].get('interrupted'): return {'interrupted': runs[-1]['interrupted']}
-    bench, evaluators = bench or benchmark(), evaluators or load_evaluators()
-    dev = default_device(); evaluators.to(dev)
-    swappers = {}
+def _score_runs(runs:list[dict], bench, evaluators, results:Path, steps:int, bs:int, log) -> dict:
+    "Score every run without a record and write its record; read the others. Returns the seed-0 swappers still on disk."
+    dev, swappers = default_device(), {}
     for r in runs:
-        sw = Swapper.load(r['path'] / 'model.pth').to(dev)
-        log(f"scoring {r['path'].name}")
-        r['metrics'] = evaluate(sw, bench, evaluators, device=dev)
-        if r['seed'] == 0: swappers[r['recipe']] = sw
+        model = r['path'] / 'model.pth'
+        if 'record' not in r:
+            sw = Swapper.load(model).to(dev)
+            log(f"scoring {r['path'].name}")
+            curve = json.loads((r['path'] / 'curve.json').read_text())['points'] if (r['path'] / 'curve.json').exists() else []
+            rec = dict(recipe=r['recipe'], seed=r['seed'], steps=steps, bs=bs, seconds=r['seconds'], machine=machine(),
+                       metrics=evaluate(sw, bench, evaluators, device=dev), curve=curve)
+            write_json(rec, run_record(results, r['recipe'], r['seed']))
+        rec = json.loads(run_record(results, r['recipe'], r['seed']).read_text())
+        if (rec['steps'], rec['bs']) != (steps, bs): raise FacetripletError(f"{run_record(results, r['recipe'], r['seed'])} records a run of {rec['steps']} steps at batch {rec['bs']}, not {steps} at {bs}: use another --results")
+        r.update(seconds=rec['seconds'], metrics=rec['metrics'], curve=rec.get('curve', []))
+        if r['seed'] == 0 and model.exists(): swappers[r['recipe']] = Swapper.load(model).to(dev)
+    return swappers
+
+def reproduce(out='runs/reproduce', steps:int=500, seeds:int=3, recipes=None, bs:int=TrainConfig.bs, n_groups:int=TRAIN_GROUPS,
+              bench:Benchmark|None=None, evaluators:Evaluators|None=None, show_progress:bool=True, log=print,
+              ablation_seeds:int|None=None, results=None, curve_every:int=0, curve_bench:Benchmark|None=None) -> dict:
+    "Train every recipe for its seeds (runs with a record are reused), score them, write results.json / .md, samples.png, curves.png to `results`."
+    out = Path(out); results = Path(results or out)
+    recipes = _with_first_stages(list(recipes or RECIPES)); check_seeds(seeds, ablation_seeds)
+    TrainConfig(bs=bs, steps=steps, n_groups=n_groups)                   # bad numbers fail before anything loads
+    bench, evaluators = bench or benchmark(), evaluators or load_evaluators()
+    evaluators.to(default_device())
+    curve_cbs = None
+    if curve_every:
+        curve_bench = curve_bench or benchmark(n=256, n_videos=0, split='valid')
+        curve_cbs = lambda run: [ValidCurve(run, curve_every, curve_bench, evaluators)]
+    runs = train_recipes(out, steps, seeds, recipes, bs, n_groups, show_progress, log, ablation_seeds, results, curve_cbs)
+    if runs and runs[-1].get('interrupted'): return {'interrupted': runs[-1]['interrupted']}
+    swappers = _score_runs(runs, bench, evaluators, results, steps, bs, log)
     references = reference_rows(bench, evaluators)
     summaries = {rec: summarize([r for r in runs if r['recipe'] == rec]) for rec in dict.fromkeys(r['recipe'] for r in runs)}
     command = f"facetriplet reproduce --steps {steps} --seeds {seeds} --bs {bs}" + ('' if n_groups == TRAIN_GROUPS else f' --groups {n_groups}') + \
+              ('' if ablation_seeds is None else f' --ablation-seeds {ablation_seeds}') + ('' if not curve_every else f' --curve-every {curve_every}') + \
               ('' if recipes == list(RECIPES) else ' --recipes ' + ','.join(recipes))
     minutes = sum(r['seconds'] for r in runs) / 60
-    meta = dict(command=command, steps=steps, seeds=seeds, bs=bs, size=64, machine=machine(), train_minutes_total=minutes,
+    meta = dict(command=command, steps=steps, seeds=seeds, ablation_seeds=ablation_seeds, bs=bs, size=64, machine=machine(), train_minutes_total=minutes,
                 test_triplets=len(bench), test_videos=len(bench.videos), frames=len(bench.videos[0].first) if bench.videos else 0,
                 identity_evaluator=evaluators.identity.__dict__.get('metrics', {}), attribute_evaluator=evaluators.attributes.__dict__.get('metrics', {}))
-    results = {**meta, 'recipes': {rec: {**sm, 'runs': [{'seed': r['seed'], 'seconds': r['seconds'], **r['metrics']} for r in runs if r['recipe'] == rec]}
-                                   for rec, sm in summaries.items()}, 'references': references}
-    (out / 'results.json').write_text(json.dumps(results, indent=1))
-    samples_figure(swappers, bench, out / 'samples.png')
-    md = (f"# Reproduction: {steps} steps x {seeds} seed(s) per recipe\n\n`{command}` on {meta['machine']}: "
+    results_json = {**meta, 'recipes': {rec: {**sm, 'runs': [{'seed': r['seed'], 'seconds': r['seconds'], **r['metrics']} for r in runs if r['recipe'] == rec]}
+                                        for rec, sm in summaries.items()}, 'references': references}
+    write_json(results_json, results / 'results.json')
+    if set(swappers) == set(summaries): samples_figure(swappers, bench, results / 'samples.png')   # else: models not on this machine, keep the figure
+    curve_note = curves_figure(runs, results / 'curves.png') if any(r['curve'] for r in runs) else ''
+    seeds_note = ', '.join(f"{rec} {sm['seeds']}" for rec, sm in summaries.items())
+    md = (f"# Reproduction: {steps} steps per run; seeds: {seeds_note}\n\n`{command}` on {meta['machine']}: "
           f"{minutes:.0f} min of training in all. Batch {bs}, 64 px, {len(bench)} test triplets of 128 held-out people, "
           f"{len(bench.videos)} test videos of {meta['frames']} frames. Mean ± std over seeds; `train min` is each run's wall-clock "
-          f"training time (a recipe with a first stage excludes it: the run of that recipe with the same seed).\n\n" + results_table(summaries, references))
-    (out / 'results.md').write_text(md)
-    return results
+          f"training time (a recipe with a first stage excludes it: the run of that recipe with the same seed).\n\n" + results_table(summaries, references) + curve_note)
+    (results / 'results.md').write_text(md)
+    return results_json

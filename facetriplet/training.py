@@ -437,8 +437,8 @@ class TimeLimit(Callback):
 
 # %% ../nbs/07_training.ipynb #60b09693
 def train(config:TrainConfig, out, resume:bool=False, minutes:float|None=None, checkpoint_every:int=200,
-          identity_encoder=None, dls=None, show_progress:bool=True) -> dict:
-    "Train, checkpoint and report into folder `out`; returns the held-out metrics."
+          identity_encoder=None, dls=None, show_progress:bool=True, cbs=None) -> dict:
+    "Train, checkpoint and report into folder `out`; returns the held-out metrics. `cbs`: more fastai callbacks."
     out = Path(out)
     if resume and not (out / 'model.pth').exists(): raise FacetripletError(f"--resume: no checkpoint at {str(out / 'model.pth')!r}")
     probe = out / '.write-test'
@@ -449,7 +449,7 @@ def train(config:TrainConfig, out, resume:bool=False, minutes:float|None=None, c
         d = read_checkpoint(ckpt)                                        # fail early on a damaged file
         if identity_encoder is None and 'identity_encoder' in d: identity_encoder = encoder_from_record(d['identity_encoder'])
     stop = StopOnSignal()
-    cbs = [Checkpointer(ckpt, checkpoint_every, ckpt if resume else None), stop] + ([TimeLimit(minutes)] if minutes else [])
+    cbs = [Checkpointer(ckpt, checkpoint_every, ckpt if resume else None), stop] + ([TimeLimit(minutes)] if minutes else []) + list(cbs or [])
     learn = swap_learner(config, identity_encoder, dls, cbs=cbs)
     sample_batch = learn.dls.valid.one_batch()
     learn.add_cb(SampleGrid(out / 'samples.png', sample_batch, checkpoint_every))
