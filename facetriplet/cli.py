@@ -306,7 +306,7 @@ def reproduce_cli(steps:int=500,             # generator steps per run
     from facetriplet.evaluation import reproduce
     if steps < 1: raise FacetripletError(f"--steps must be a positive integer, got {steps}")
     if curve_every < 0: raise FacetripletError(f"--curve-every must be >= 0, got {curve_every}")
-    check_writable(out, folder=True); check_writable(results or out, folder=True)
+    check_writable(out, folder=True); check_writable(results or out, folder=True, what='--results')
     names = tuple(r.strip() for r in recipes.split(',') if r.strip())
     if not names: raise FacetripletError(f"--recipes names no recipe (choose from {', '.join(RECIPES)}), got {recipes!r}")
     res = reproduce(out, steps, seeds, names, bs, groups, log=lambda m: print(m, file=sys.stderr),
