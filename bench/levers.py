@@ -35,6 +35,7 @@ LEVERS = {                                                    # overrides of Tra
     'perc_id': dict(weights=dict(perceptual=10., perceptual_net='identity')),
     'perc_eff': dict(weights=dict(perceptual=10., perceptual_net='efficientnet')),
     'wide': dict(generator=dict(width=48)),
+    'narrow': dict(generator=dict(width=24)),
     'blocks4': dict(generator=dict(id_blocks=4)),
     'no_adv': dict(weights=dict(adversarial=0., feature_matching=0.)),
     'id_low': dict(weights=dict(identity=1., target_feature=1.)),
