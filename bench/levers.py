@@ -36,6 +36,7 @@ LEVERS = {                                                    # overrides of Tra
     'perc_eff': dict(weights=dict(perceptual=10., perceptual_net='efficientnet')),
     'wide': dict(generator=dict(width=48)),
     'narrow': dict(generator=dict(width=24)),
+    'attn': dict(generator=dict(source_heads=4)),   # the bottleneck of `first` reads the source's feature map by attention
     'blocks4': dict(generator=dict(id_blocks=4)),
     'no_adv': dict(weights=dict(adversarial=0., feature_matching=0.)),
     'id_low': dict(weights=dict(identity=1., target_feature=1.)),

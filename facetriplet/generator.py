@@ -14,7 +14,7 @@ from fastcore.basics import patch
 from .core import check_images, check_pair, FacetripletError
 
 # %% auto #0
-__all__ = ['AdaIN', 'IDBlock', 'warp', 'GeneratorConfig', 'SourceEncoder', 'Generator', 'count_flops']
+__all__ = ['AdaIN', 'IDBlock', 'warp', 'GeneratorConfig', 'SourceEncoder', 'SourceAttention', 'Generator', 'count_flops']
 
 # %% ../nbs/04_generator.ipynb #fbad4397
 class AdaIN(nn.Module):
@@ -56,11 +56,12 @@ class GeneratorConfig:
     use_mask: bool = True        # predict a soft mask and keep `first` outside it
     source_dim: int = 128        # size of a trainable code of the source picture beside the identity vector (0: none)
     warp: float = 4.             # largest shift, in pixels, of a predicted flow that moves `first` before the mask fuses it (0: none)
+    source_heads: int = 0        # attention heads with which the bottleneck of `first` reads the source's feature map (0: none; needs source_dim)
     def to_json(self): return json.dumps(asdict(self))
     @classmethod
     def stored(cls, d:dict) -> GeneratorConfig:
         "The config a checkpoint stored; a switch added since it was written takes the value that rebuilds its model."
-        return cls(**{'source_dim': 0, 'warp': 0., **d})
+        return cls(**{'source_dim': 0, 'warp': 0., 'source_heads': 0, **d})
 
 def _down(c_in, c_out): return nn.Sequential(nn.Conv2d(c_in, c_out, 4, 2, 1), nn.InstanceNorm2d(c_out, affine=True), nn.LeakyReLU(0.2, True))
 
@@ -82,9 +83,26 @@ class SourceEncoder(nn.Module):
         self.features = nn.Sequential(nn.Conv2d(3, width, 3, 1, 1), nn.LeakyReLU(0.2, True), _down(width, 2 * width),
                                       _down(2 * width, 4 * width), _down(4 * width, 4 * width))            # (B, 4w, H/8, W/8)
         self.code = nn.Linear(8 * width, dim)
-    def forward(self, source):
+    def encode(self, source):
+        "The code `(B, dim)` and the feature map it pools `(B, 4w, H/8, W/8)`."
         h = self.features(source)
-        return self.code(torch.cat([h.mean((2, 3)), h.std((2, 3))], 1))      # pooled: the source's pose cannot leak in place
+        return self.code(torch.cat([h.mean((2, 3)), h.std((2, 3))], 1)), h   # pooled: the source's pose cannot leak in place
+    def forward(self, source): return self.encode(source)[0]
+
+class SourceAttention(nn.Module):
+    "Each bottleneck position of `first` `(B,C,h,w)` reads the source's feature map `(B,Cs,h,w)` by content; added residually, zero at init."
+    def __init__(self, channels:int, source_channels:int, tokens:int, heads:int):
+        super().__init__()
+        self.pos_q = nn.Parameter(torch.randn(1, tokens, channels) * 0.02)           # where a query sits, (1, hw, C)
+        self.pos_k = nn.Parameter(torch.randn(1, tokens, source_channels) * 0.02)    # where a key sits, (1, hw, Cs)
+        self.attn = nn.MultiheadAttention(channels, heads, kdim=source_channels, vdim=source_channels, batch_first=True)
+        nn.init.zeros_(self.attn.out_proj.weight); nn.init.zeros_(self.attn.out_proj.bias)   # starts as no attention
+    def forward(self, h, s):
+        B, C, H, W = h.shape
+        q, v = h.flatten(2).transpose(1, 2), s.flatten(2).transpose(1, 2)           # (B, hw, C), (B, hw, Cs)
+        # h <- h + W_o softmax((q + p_q) W_q ((v + p_k) W_k)^T / sqrt(d)) v W_v
+        out, _ = self.attn(q + self.pos_q, v + self.pos_k, v, need_weights=False)  # (B, hw, C)
+        return h + out.transpose(1, 2).reshape(B, C, H, W)
 
 # %% ../nbs/04_generator.ipynb #71c0e452
 class Generator(nn.Module):
@@ -94,6 +112,8 @@ class Generator(nn.Module):
         self.config, w = config, config.width
         d = config.id_dim + config.source_dim                                         # what the AdaIN layers read
         self.source_encoder = SourceEncoder(w, config.source_dim) if config.source_dim else None
+        if config.source_heads and not config.source_dim: raise FacetripletError("source_heads needs the source pathway (source_dim > 0)")
+        self.source_attention = SourceAttention(8 * w, 4 * w, (config.size // 8) ** 2, config.source_heads) if config.source_heads else None
         self.stem = nn.Sequential(nn.Conv2d(3, w, 3, 1, 1), nn.LeakyReLU(0.2, True))   # (B, w, H, W)
         self.down1, self.down2, self.down3 = _down(w, 2 * w), _down(2 * w, 4 * w), _down(4 * w, 8 * w)
         self.blocks = nn.ModuleList([IDBlock(8 * w, d) for _ in range(config.id_blocks)])
@@ -112,7 +132,10 @@ class Generator(nn.Module):
         e1 = self.down1(e0)                          # (B, 2w, H/2, W/2)
         e2 = self.down2(e1)                          # (B, 4w, H/4, W/4)
         h = self.down3(e2)                           # (B, 8w, H/8, W/8)
-        if self.source_encoder is not None: z = torch.cat([z, self.source_encoder(source)], 1)   # (B, D + S)
+        if self.source_encoder is not None:
+            code, hs = self.source_encoder.encode(source)                  # (B, S), (B, 4w, H/8, W/8)
+            z = torch.cat([z, code], 1)                                    # (B, D + S)
+            if self.source_attention is not None: h = self.source_attention(h, hs)
         for block in self.blocks: h = block(h, z)    # identity injected at the bottleneck
         h = self.up3(h, e2, z)                       # (B, 4w, H/4, W/4)
         h = self.up2(h, e1, z)                       # (B, 2w, H/2, W/2)
