@@ -18,8 +18,8 @@ from .discriminator import CONDITIONS
 from .losses import LossWeights, SwapLoss, face_region, detail_region
 
 # %% auto #0
-__all__ = ['RECIPES', 'PHOTO_RECIPE', 'PRECISIONS', 'Recipe', 'register_recipe', 'get_recipe', 'TrainConfig', 'recipe_batch',
-           'critic_inputs', 'critic_loss', 'frozen', 'generator_loss']
+__all__ = ['RECIPES', 'SIMSWAP_IDENTITY', 'PHOTO_RECIPE', 'PRECISIONS', 'Recipe', 'register_recipe', 'get_recipe', 'TrainConfig',
+           'recipe_batch', 'critic_inputs', 'critic_loss', 'frozen', 'generator_loss']
 
 # %% ../nbs/06a_recipes.ipynb #8fca7387
 @dataclass(frozen=True)
@@ -50,13 +50,15 @@ class Recipe:
 RECIPES: dict[str, Recipe] = {}
 
 # %% ../nbs/06a_recipes.ipynb #24c8fb5d
+SIMSWAP_IDENTITY = 14.            # SimSwap's identity : reconstruction ratio (30 : 10 on ImageNet-normalised pixels) in our units, see below
+
 def register_recipe(recipe:Recipe) -> Recipe:
     "Make `recipe` known to training, the reproduction and the command line (by its name)."
     RECIPES[recipe.name] = recipe
     return recipe
 
 for _r in (Recipe('triplet', doc='the patent: exact triplets, conditional critic, both feature-similarity terms'),
-           Recipe('simswap', critic='none', exact_target=False, same_identity=0.5, weights=dict(ssim=0., target_feature=0.),
+           Recipe('simswap', critic='none', exact_target=False, same_identity=0.5, weights=dict(ssim=0., target_feature=0., identity=SIMSWAP_IDENTITY),
                   feature_matching='last', doc='the peer recipe: same-identity reconstruction, identity loss, unconditional critic, weak FM'),
            Recipe('no_condition', critic='none', doc='ablation: the critic sees x only'),
            Recipe('no_target_feature', weights=dict(target_feature=0.), doc='ablation: no output-target feature term'),
