@@ -21,8 +21,9 @@ import torch
 LEVERS = {                                                    # overrides of TrainConfig(); join with '+' to combine
     'default': {},
     # the defaults before this table was made (2026-11-27); round 1 measured every lever on top of them
-    'before': dict(ema_kimg=0., generator=dict(source_dim=0, warp=0.), weights=dict(detail=0., frequency=0.)),
-    'no_warp': dict(generator=dict(warp=0.)),   # the defaults of rounds 2-4 (`default` rows before round 5)
+    'before': dict(ema_kimg=0., lr_g=2e-4, lr_d=2e-4, lr_decay=0., generator=dict(source_dim=0, warp=0.), weights=dict(detail=0., frequency=0.)),
+    'no_warp': dict(lr_g=2e-4, lr_d=2e-4, lr_decay=0., generator=dict(warp=0.)),   # the defaults of rounds 2-4 (`default` rows before round 5)
+    'lr_old': dict(lr_g=2e-4, lr_d=2e-4, lr_decay=0.),   # the schedule of rounds 1-7 (`warp` = the default of rounds 5-7 with it)
     'ema': dict(ema_kimg=10.),
     'decay': dict(lr_decay=0.5),
     'ttur': dict(lr_d=4e-4, lr_g=1e-4),
@@ -41,7 +42,7 @@ LEVERS = {                                                    # overrides of Tra
     'no_adv': dict(weights=dict(adversarial=0., feature_matching=0.)),
     'id_low': dict(weights=dict(identity=1., target_feature=1.)),
     'rec20': dict(weights=dict(reconstruction=20.)),
-    'warp': dict(generator=dict(warp=4.)),
+    'warp': dict(generator=dict(warp=4.), lr_g=2e-4, lr_d=2e-4, lr_decay=0.),   # the default of rounds 5-7
 }
 
 def config_for(overrides:dict, seed:int, steps:int):
