@@ -414,7 +414,7 @@ def _score_runs(runs:list[dict], bench, evaluators, results:Path, steps:int, bs:
     "Score every run without a record and write its record; read the others. Returns the seed-0 swappers still on disk."
     dev, swappers = default_device(), {}
     for r in runs:
-        model = r['path'] / 'model.pth'
+        model, sw = r['path'] / 'model.pth', None
         if 'record' not in r:
             sw = Swapper.load(model).to(dev)
             log(f"scoring {r['path'].name}")
@@ -425,7 +425,7 @@ def _score_runs(runs:list[dict], bench, evaluators, results:Path, steps:int, bs:
         rec = json.loads(run_record(results, r['recipe'], r['seed']).read_text())
         if (rec['steps'], rec['bs']) != (steps, bs): raise FacetripletError(f"{run_record(results, r['recipe'], r['seed'])} records a run of {rec['steps']} steps at batch {rec['bs']}, not {steps} at {bs}: use another --results")
         r.update(seconds=rec['seconds'], metrics=rec['metrics'], curve=rec.get('curve', []))
-        if r['seed'] == 0 and model.exists(): swappers[r['recipe']] = Swapper.load(model).to(dev)
+        if r['seed'] == 0 and model.exists(): swappers[r['recipe']] = sw or Swapper.load(model).to(dev)   # loaded once
     return swappers
 
 def reproduce(out='runs/reproduce', steps:int=500, seeds:int=3, recipes=None, bs:int=TrainConfig.bs, n_groups:int=TRAIN_GROUPS,
