@@ -32,6 +32,7 @@ class Recipe:
     weights: dict = field(default_factory=dict)   # overrides of `LossWeights` (0 switches a term off)
     feature_matching: str = 'all'    # critic layers the feature matching compares: 'all', or 'last' (SimSwap's "weak" FM)
     first_stage: str = ''            # name of the recipe whose model makes `first` from (another source, target): bootstrapping
+    generator: dict = field(default_factory=dict)   # overrides of `GeneratorConfig` (the peer's generator draws the whole picture)
     doc: str = ''                    # one line for the command line's help
     def __post_init__(self):
         if self.critic not in CONDITIONS: raise FacetripletError(f"Recipe.critic must be one of {list(CONDITIONS)}, got {self.critic!r}")
@@ -39,6 +40,8 @@ class Recipe:
         if self.feature_matching not in ('all', 'last'): raise FacetripletError(f"Recipe.feature_matching must be 'all' or 'last', got {self.feature_matching!r}")
         if not self.exact_target and not self.same_identity: raise FacetripletError(f"recipe {self.name!r}: without exact targets it needs same-identity rows to reconstruct")
         LossWeights(**self.weights)                                   # unknown or negative weights fail here
+        unknown = set(self.generator) - set(asdict(GeneratorConfig()))
+        if unknown: raise FacetripletError(f"recipe {self.name!r}: Recipe.generator has unknown keys {sorted(unknown)}")
     @property
     def needs_triplets(self) -> bool:
         "True if it trains on exact (rendered) triplets; photo folders only have recipes that bootstrap or reconstruct."
@@ -59,7 +62,8 @@ def register_recipe(recipe:Recipe) -> Recipe:
 
 for _r in (Recipe('triplet', doc='the patent: exact triplets, conditional critic, both feature-similarity terms'),
            Recipe('simswap', critic='none', exact_target=False, same_identity=0.5, weights=dict(ssim=0., target_feature=0., identity=SIMSWAP_IDENTITY),
-                  feature_matching='last', doc='the peer recipe: same-identity reconstruction, identity loss, unconditional critic, weak FM'),
+                  feature_matching='last', generator=dict(use_mask=False, warp=0.),
+                  doc='the peer recipe: same-identity reconstruction, identity loss, unconditional critic, weak FM'),
            Recipe('no_condition', critic='none', doc='ablation: the critic sees x only'),
            Recipe('no_target_feature', weights=dict(target_feature=0.), doc='ablation: no output-target feature term'),
            Recipe('bootstrap', first_stage='simswap', doc='pseudo-triplets: a first-stage simswap model makes `first`')):
@@ -98,6 +102,7 @@ class TrainConfig:
     weights: dict = field(default_factory=lambda: asdict(LossWeights()))
     def __post_init__(self):
         recipe = get_recipe(self.recipe)
+        self.generator = {**self.generator, **recipe.generator}      # the recipe's generator switches win, as its loss weights do
         if recipe.first_stage and not self.first_stage: raise FacetripletError(f"recipe {self.recipe!r} needs first_stage: a trained {recipe.first_stage} model that makes the `first` pictures")
         if self.precision not in PRECISIONS: raise FacetripletError(f"precision must be one of {list(PRECISIONS)}, got {self.precision!r}")
         if not 0 <= self.lr_decay <= 1: raise FacetripletError(f"lr_decay must be in [0, 1], got {self.lr_decay!r}")
