@@ -6,9 +6,8 @@ from nbdev.test import test_nb as run_notebook
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / 'nbs').glob('[0-9i]*.ipynb'))
-SLOW = set()     # every notebook runs in CI (07 and 08 take 1 and 5 minutes of one worker; the suite 9.5 min on 2 cores)
-
-@pytest.mark.parametrize('notebook', [pytest.param(p, marks=pytest.mark.slow) if p.stem in SLOW else p for p in NOTEBOOKS], ids=[p.stem for p in NOTEBOOKS])
+# every notebook runs in CI, 07 and 08 included (1 and 5 minutes of one worker; the whole suite 9.5 min on 2 cores)
+@pytest.mark.parametrize('notebook', NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
 def test_notebook(notebook):
     # pools are shared through the session's FACETRIPLET_CACHE (CI sets a fresh one): they are keyed by their config and the
     # renderer's source, so a pool one notebook rendered is the pool the next one needs
