@@ -8,6 +8,7 @@ Docs: https://facetriplet.github.io/facetriplet/core.html.md"""
 # %% ../nbs/00_core.ipynb #0e45e69a
 from __future__ import annotations
 import os, random, json, math
+from contextlib import contextmanager
 from pathlib import Path
 import numpy as np, torch
 from PIL import Image, PngImagePlugin
@@ -15,8 +16,8 @@ import facetriplet
 
 # %% auto #0
 __all__ = ['SYNTHETIC_MARK', 'WEIGHTS_DIR', 'FacetripletError', 'to_uint8', 'from_uint8', 'check_images', 'check_pair',
-           'save_image', 'is_marked_synthetic', 'load_image', 'atomic_save', 'check_writable', 'seed_everything',
-           'default_device', 'image_grid', 'show_grid']
+           'atomic_path', 'atomic_save', 'save_image', 'is_marked_synthetic', 'load_image', 'check_writable',
+           'seed_everything', 'default_device', 'image_grid', 'show_grid']
 
 # %% ../nbs/00_core.ipynb #fd35ae7e
 class FacetripletError(ValueError):
@@ -56,6 +57,23 @@ def check_pair(source:torch.Tensor, first:torch.Tensor, size:int|None=None):
     if source.shape[0] != first.shape[0]: raise FacetripletError(f"source and first must have the same batch size, got {source.shape[0]} and {first.shape[0]}")
     if source.shape[-2:] != first.shape[-2:]: raise FacetripletError(f"source and first must have the same image size, got {tuple(source.shape[-2:])} and {tuple(first.shape[-2:])}")
 
+# %% ../nbs/00_core.ipynb #bf85a87a
+@contextmanager
+def atomic_path(path):
+    "Yield a temporary path beside `path` to write; it becomes `path` only if the block ends without an error."
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + f'.{os.getpid()}.tmp')     # the pid: two processes never share a temporary file
+    try:
+        yield tmp
+        os.replace(tmp, path)                                   # atomic: the old file or the new one, never half of one
+    finally: tmp.unlink(missing_ok=True)                        # an error in the block leaves no temporary file behind
+
+def atomic_save(obj, path) -> Path:
+    "`torch.save` `obj` to `path` atomically."
+    with atomic_path(path) as tmp: torch.save(obj, tmp)
+    return Path(path)
+
 # %% ../nbs/00_core.ipynb #c28f2348
 SYNTHETIC_MARK = {'synthetic': 'true', 'software': 'facetriplet',
                   'notice': 'Synthetic media: computer-generated or face-swapped image.'}
@@ -68,12 +86,9 @@ def save_image(images:torch.Tensor|np.ndarray, # `(3,H,W)` float in [-1,1], or `
     if arr.ndim != 3 or arr.shape[-1] != 3: raise FacetripletError(f"save_image needs one image (3,H,W) or (H,W,3), got {arr.shape}")
     path = Path(path)
     if path.suffix.lower() != '.png': raise FacetripletError(f"images are written as PNG (to carry the synthetic mark): use a .png path, got {path.name!r}")
-    path.parent.mkdir(parents=True, exist_ok=True)
     info = PngImagePlugin.PngInfo()
     for k, v in {**SYNTHETIC_MARK, **{k: str(v) for k, v in meta.items()}}.items(): info.add_text(k, v)
-    tmp = path.with_name(path.name + '.tmp')
-    Image.fromarray(arr).save(tmp, format='PNG', pnginfo=info)
-    os.replace(tmp, path)                       # never leave a half-written file under the final name
+    with atomic_path(path) as tmp: Image.fromarray(arr).save(tmp, format='PNG', pnginfo=info)
     return path
 
 def is_marked_synthetic(path) -> bool:
@@ -93,15 +108,6 @@ def load_image(path, size:int|None=None) -> torch.Tensor:
 
 # %% ../nbs/00_core.ipynb #c5a8fada
 WEIGHTS_DIR = Path(facetriplet.__file__).parent / 'weights'           # shipped with the package
-
-def atomic_save(obj, path):
-    "`torch.save` to a temporary file, then rename: a crash never leaves a half-written file under `path`."
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + f'.{os.getpid()}.tmp')
-    torch.save(obj, tmp)
-    os.replace(tmp, path)
-    return path
 
 def check_writable(path, folder:bool=False, what:str='--out') -> Path:
     "Fail early, in one line, if `path` cannot be written: a folder where a file goes (or the reverse), a file in the way of its folders, a read-only folder."

@@ -11,7 +11,7 @@ import os, json, math, time, platform
 from dataclasses import dataclass, asdict
 from pathlib import Path
 import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
-from .core import image_grid, save_image, default_device, FacetripletError, atomic_save, WEIGHTS_DIR
+from .core import image_grid, save_image, default_device, FacetripletError, atomic_save, atomic_path, WEIGHTS_DIR
 from .synth import sample_attributes, sample_identity, render
 from .splits import TRAIN_GROUPS, GALLERY_START, VIDEO_START, split_seeds
 from .triplets import PoolConfig, TripletPool, GatherDataLoader, TEST_POOL, Triplet, video_triplet
@@ -246,9 +246,7 @@ def reference_rows(bench:Benchmark, evaluators:Evaluators) -> dict:
 # %% ../nbs/08_evaluation.ipynb #d2bd80ff
 def write_json(obj, path):
     "Write `obj` as JSON atomically (temporary file, then rename): a stop never leaves half a file."
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + f'.{os.getpid()}.tmp')
-    tmp.write_text(json.dumps(obj, indent=1)); os.replace(tmp, path)
+    with atomic_path(path) as tmp: tmp.write_text(json.dumps(obj, indent=1))
 
 CURVE_METRICS = ('psnr', 'psnr_face', 'id_retrieval', 'id_cosine', 'pose_error')
 

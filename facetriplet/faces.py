@@ -8,12 +8,12 @@ Docs: https://facetriplet.github.io/facetriplet/real_faces.html.md"""
 
 # %% ../nbs/10_real_faces.ipynb #86f7ead1
 from __future__ import annotations
-import os, json, time
+import json, time
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np, torch, torch.nn.functional as F
 from PIL import Image, ImageOps, ImageDraw, ImageFilter
-from .core import from_uint8, to_uint8, save_image, SYNTHETIC_MARK, FacetripletError
+from .core import from_uint8, to_uint8, save_image, atomic_path, SYNTHETIC_MARK, FacetripletError
 from .face_detection import Face, detect_faces, DETECTORS
 
 # %% auto #0
@@ -246,8 +246,6 @@ def save_marked(image:np.ndarray, path, **meta) -> Path:
     suffix = path.suffix.lower()
     if suffix == '.png': return save_image(image, path, **meta)
     if suffix not in ('.jpg', '.jpeg'): raise FacetripletError(f"output must be .png or .jpg (formats that carry the synthetic-media mark), got {path.name!r}")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + '.tmp')
-    Image.fromarray(image).save(tmp, format='JPEG', quality=95, comment=json.dumps({**SYNTHETIC_MARK, **{k: str(v) for k, v in meta.items()}}))
-    os.replace(tmp, path)
+    mark = json.dumps({**SYNTHETIC_MARK, **{k: str(v) for k, v in meta.items()}})
+    with atomic_path(path) as tmp: Image.fromarray(image).save(tmp, format='JPEG', quality=95, comment=mark)
     return path

@@ -7,11 +7,11 @@ Docs: https://facetriplet.github.io/facetriplet/video.html.md"""
 
 # %% ../nbs/09_video.ipynb #46a006f3
 from __future__ import annotations
-import json, os
+import json
 from pathlib import Path
 import numpy as np, torch
 from PIL import Image
-from .core import to_uint8, image_grid, check_images, SYNTHETIC_MARK, FacetripletError
+from .core import to_uint8, image_grid, check_images, atomic_path, SYNTHETIC_MARK, FacetripletError
 from .metrics import psnr, temporal_error
 
 # %% auto #0
@@ -35,11 +35,9 @@ def save_gif(columns:list, path, fps:float=12, pad:int=2, **meta) -> Path:
     path = Path(path)
     if path.suffix.lower() != '.gif': raise FacetripletError(f"use a .gif path, got {path.name!r}")
     frames = [Image.fromarray(image_grid(torch.stack([c[t] for c in columns]), nrow=len(columns), pad=pad)) for t in range(T)]
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + '.tmp')
     comment = json.dumps({**SYNTHETIC_MARK, **{k: str(v) for k, v in meta.items()}})
-    frames[0].save(tmp, format='GIF', save_all=True, append_images=frames[1:], duration=round(1000 / fps), loop=0, comment=comment)
-    os.replace(tmp, path)
+    with atomic_path(path) as tmp:
+        frames[0].save(tmp, format='GIF', save_all=True, append_images=frames[1:], duration=round(1000 / fps), loop=0, comment=comment)
     return path
 
 def read_gif(path) -> torch.Tensor:
