@@ -35,7 +35,8 @@ __all__ = ['EVALUATOR_POOL', 'ID_EVALUATOR', 'ATTRIBUTE_EVALUATOR', 'ATTRIBUTE_N
            'train_attribute_evaluator', 'attribute_metrics', 'Benchmark', 'benchmark', 'Evaluators', 'load_evaluators',
            'score', 'swap_benchmark', 'evaluate', 'copy_first', 'reference_rows', 'write_json', 'scoring_seconds',
            'ValidCurve', 'run_seeds', 'check_seeds', 'run_record', 'train_recipes', 'summarize', 'results_table',
-           'samples_figure', 'curve_table', 'doubling_gain', 'curves_figure', 'machine', 'reproduce']
+           'samples_figure', 'separated', 'chance_separated', 'differences_table', 'curve_table', 'doubling_gain',
+           'curves_figure', 'machine', 'reproduce']
 
 # %% ../nbs/08_evaluation.ipynb #2abdbeba
 @dataclass
@@ -362,6 +363,35 @@ def samples_figure(swappers:dict, bench:Benchmark, path=None, n:int=8):
     if path: save_image(grid, path, made_by='facetriplet reproduce', rows=', '.join(['source', 'first', 'target', *swappers]))
     return grid
 
+# %% ../nbs/08_evaluation.ipynb #64efbc34
+def separated(a, b) -> bool:
+    "True when the seed ranges of scores `a` and `b` do not overlap: every seed of one beats every seed of the other."
+    a, b = torch.as_tensor(a, dtype=torch.float64), torch.as_tensor(b, dtype=torch.float64)
+    return bool(a.max() < b.min() or b.max() < a.min())
+
+def chance_separated(n_a:int, n_b:int) -> float:
+    "The probability that `n_a` and `n_b` scores of two equal recipes separate by chance: 2 / C(n_a + n_b, n_a)."
+    return 2 / math.comb(n_a + n_b, n_a)
+
+def differences_table(runs:list[dict], base:str='triplet') -> str:
+    "Markdown: `base`'s mean minus each other recipe's, per metric; **bold** where the seed ranges separate."
+    by = {rec: [r['metrics'] for r in runs if r['recipe'] == rec] for rec in dict.fromkeys(r['recipe'] for r in runs)}
+    if base not in by: raise FacetripletError(f"no runs of the base recipe {base!r}")
+    keys = [k for k in METRICS if k in by[base][0]]
+    head = f'| {base} minus: | ' + ' | '.join(METRICS[k][0] for k in keys) + ' | seeds |\n|---|' + '---|' * (len(keys) + 1) + '\n'
+    lines = []
+    for rec, ms in by.items():
+        if rec == base: continue
+        cells = []
+        for k in keys:
+            a, b = [m[k] for m in by[base]], [m[k] for m in ms]
+            d = METRICS[k][1](sum(a) / len(a) - sum(b) / len(b)).replace('-', '−')
+            d = d if d.startswith('−') else '+' + d
+            cells.append(f'**{d}**' if separated(a, b) else d)
+        lines.append(f'| {rec} | ' + ' | '.join(cells) + f' | {len(by[base])} vs {len(ms)} |')
+    return head + '\n'.join(lines) + '\n'
+
+
 # %% ../nbs/08_evaluation.ipynb #e53c5162
 def curve_table(runs:list[dict]) -> dict:
     "Per recipe: steps `(S,)`, minutes `(S,)` and mean/std over seeds `(S,)` of each curve metric, on the steps every seed has."
@@ -461,5 +491,11 @@ def reproduce(out='runs/reproduce', steps:int=500, seeds:int=3, recipes=None, bs
           f"{minutes:.0f} min of training in all. Batch {bs}, 64 px, {len(bench)} test triplets of 128 held-out people, "
           f"{len(bench.videos)} test videos of {meta['frames']} frames. Mean ± std over seeds; `train min` is each run's wall-clock "
           f"training time (a recipe with a first stage excludes it: the run of that recipe with the same seed).\n\n" + results_table(summaries, references) + curve_note)
+    if 'triplet' in summaries and len(summaries) > 1:
+        n = summaries['triplet']['seeds']
+        md += ("\n## Differences from triplet\n\nTriplet's mean minus each recipe's (positive: triplet scores higher; the arrows say which way is better). **Bold**: the seed "
+               "ranges do not overlap, every seed of one recipe beats every seed of the other; two equal recipes do that by chance with probability "
+               + ', '.join(sorted({f"{chance_separated(n, sm['seeds']):.0%} ({n} vs {sm['seeds']} seeds)" for r, sm in summaries.items() if r != 'triplet'})) + ".\n\n"
+               + differences_table(runs))
     (results / 'results.md').write_text(md)
     return results_json
