@@ -374,7 +374,7 @@ def chance_separated(n_a:int, n_b:int) -> float:
     return 2 / math.comb(n_a + n_b, n_a)
 
 def differences_table(runs:list[dict], base:str='triplet') -> str:
-    "Markdown: `base`'s mean minus each other recipe's, per metric; **bold** where the seed ranges separate."
+    "Markdown: `base`'s mean minus each other recipe's, per metric; **bold** where the seed ranges separate (2 seeds or more each)."
     by = {rec: [r['metrics'] for r in runs if r['recipe'] == rec] for rec in dict.fromkeys(r['recipe'] for r in runs)}
     if base not in by: raise FacetripletError(f"no runs of the base recipe {base!r}")
     keys = [k for k in METRICS if k in by[base][0]]
@@ -387,7 +387,7 @@ def differences_table(runs:list[dict], base:str='triplet') -> str:
             a, b = [m[k] for m in by[base]], [m[k] for m in ms]
             d = METRICS[k][1](sum(a) / len(a) - sum(b) / len(b)).replace('-', '−')
             d = d if d.startswith('−') else '+' + d
-            cells.append(f'**{d}**' if separated(a, b) else d)
+            cells.append(f'**{d}**' if min(len(a), len(b)) > 1 and separated(a, b) else d)   # one seed has no spread to exceed
         lines.append(f'| {rec} | ' + ' | '.join(cells) + f' | {len(by[base])} vs {len(ms)} |')
     return head + '\n'.join(lines) + '\n'
 
