@@ -36,7 +36,7 @@ __all__ = ['EVALUATOR_POOL', 'ID_EVALUATOR', 'ATTRIBUTE_EVALUATOR', 'ATTRIBUTE_N
            'score', 'swap_benchmark', 'evaluate', 'copy_first', 'reference_rows', 'write_json', 'scoring_seconds',
            'ValidCurve', 'run_seeds', 'check_seeds', 'run_record', 'train_recipes', 'summarize', 'results_table',
            'samples_figure', 'separated', 'chance_separated', 'differences_table', 'curve_table', 'doubling_gain',
-           'curves_figure', 'machine', 'reproduce']
+           'curves_figure', 'machine', 'results_markdown', 'reproduce']
 
 # %% ../nbs/08_evaluation.ipynb #2abdbeba
 @dataclass
@@ -297,6 +297,8 @@ def check_seeds(seeds, ablation_seeds=None):
 
 def run_record(results, recipe:str, seed:int) -> Path: return Path(results) / 'runs' / f'{recipe}-seed{seed}.json'
 
+
+# %% ../nbs/08_evaluation.ipynb #fdeb53d3
 def train_recipes(out, steps:int=500, seeds:int=3, recipes=None, bs:int=TrainConfig.bs, n_groups:int=TRAIN_GROUPS, show_progress:bool=True,
                   log=print, ablation_seeds:int|None=None, results=None, curve_cbs=None) -> list[dict]:
     "Train every recipe for `steps` steps per seed into `out/<recipe>-seed<k>/`; runs with a record in `results` are skipped, stopped ones resume."
@@ -323,6 +325,7 @@ def train_recipes(out, steps:int=500, seeds:int=3, recipes=None, bs:int=TrainCon
             if steps_done != steps: raise FacetripletError(f"{run} holds a run of {steps_done} steps, not {steps}: use another --out")
             runs.append(dict(recipe=recipe, seed=seed, path=run, seconds=json.loads(timing.read_text())['seconds']))
     return runs
+
 
 # %% ../nbs/08_evaluation.ipynb #633e67c4
 METRICS = {  # key: (column title, format, higher is better)
@@ -456,6 +459,25 @@ def _score_runs(runs:list[dict], bench, evaluators, results:Path, steps:int, bs:
         if r['seed'] == 0 and model.exists(): swappers[r['recipe']] = sw or Swapper.load(model).to(dev)   # loaded once
     return swappers
 
+
+# %% ../nbs/08_evaluation.ipynb #3509678c
+def results_markdown(meta:dict, summaries:dict, references:dict, runs:list[dict], curve_note:str='') -> str:
+    "results.md: the command (`meta` as in results.json), the table of `summaries`, the curves' note, the differences from triplet."
+    seeds_note = ', '.join(f"{rec} {sm['seeds']}" for rec, sm in summaries.items())
+    md = (f"# Reproduction: {meta['steps']} steps per run; seeds: {seeds_note}\n\n`{meta['command']}` on {meta['machine']}: "
+          f"{meta['train_minutes_total']:.0f} min of training in all. Batch {meta['bs']}, {meta['size']} px, {meta['test_triplets']} test triplets of 128 held-out people, "
+          f"{meta['test_videos']} test videos of {meta['frames']} frames. Mean ± std over seeds; `train min` is each run's wall-clock "
+          f"training time (a recipe with a first stage excludes it: the run of that recipe with the same seed).\n\n" + results_table(summaries, references) + curve_note)
+    if 'triplet' in summaries and len(summaries) > 1:
+        n = summaries['triplet']['seeds']
+        md += ("\n## Differences from triplet\n\nTriplet's mean minus each recipe's (positive: triplet scores higher; the arrows say which way is better). **Bold**: the seed "
+               "ranges do not overlap, every seed of one recipe beats every seed of the other; two equal recipes do that by chance with probability "
+               + ', '.join(sorted({f"{chance_separated(n, sm['seeds']):.0%} ({n} vs {sm['seeds']} seeds)" for r, sm in summaries.items() if r != 'triplet'})) + ".\n\n"
+               + differences_table(runs))
+    return md
+
+
+# %% ../nbs/08_evaluation.ipynb #4308e4af
 def reproduce(out='runs/reproduce', steps:int=500, seeds:int=3, recipes=None, bs:int=TrainConfig.bs, n_groups:int=TRAIN_GROUPS,
               bench:Benchmark|None=None, evaluators:Evaluators|None=None, show_progress:bool=True, log=print,
               ablation_seeds:int|None=None, results=None, curve_every:int=0, curve_bench:Benchmark|None=None) -> dict:
@@ -486,16 +508,6 @@ def reproduce(out='runs/reproduce', steps:int=500, seeds:int=3, recipes=None, bs
     write_json(results_json, results / 'results.json')
     if set(swappers) == set(summaries): samples_figure(swappers, bench, results / 'samples.png')   # else: models not on this machine, keep the figure
     curve_note = curves_figure(runs, results / 'curves.png') if any(r['curve'] for r in runs) else ''
-    seeds_note = ', '.join(f"{rec} {sm['seeds']}" for rec, sm in summaries.items())
-    md = (f"# Reproduction: {steps} steps per run; seeds: {seeds_note}\n\n`{command}` on {meta['machine']}: "
-          f"{minutes:.0f} min of training in all. Batch {bs}, 64 px, {len(bench)} test triplets of 128 held-out people, "
-          f"{len(bench.videos)} test videos of {meta['frames']} frames. Mean ± std over seeds; `train min` is each run's wall-clock "
-          f"training time (a recipe with a first stage excludes it: the run of that recipe with the same seed).\n\n" + results_table(summaries, references) + curve_note)
-    if 'triplet' in summaries and len(summaries) > 1:
-        n = summaries['triplet']['seeds']
-        md += ("\n## Differences from triplet\n\nTriplet's mean minus each recipe's (positive: triplet scores higher; the arrows say which way is better). **Bold**: the seed "
-               "ranges do not overlap, every seed of one recipe beats every seed of the other; two equal recipes do that by chance with probability "
-               + ', '.join(sorted({f"{chance_separated(n, sm['seeds']):.0%} ({n} vs {sm['seeds']} seeds)" for r, sm in summaries.items() if r != 'triplet'})) + ".\n\n"
-               + differences_table(runs))
-    (results / 'results.md').write_text(md)
+    (results / 'results.md').write_text(results_markdown(meta, summaries, references, runs, curve_note))
     return results_json
+

@@ -63,6 +63,8 @@ class GeneratorConfig:
         "The config a checkpoint stored; a switch added since it was written takes the value that rebuilds its model."
         return cls(**{'source_dim': 0, 'warp': 0., 'source_heads': 0, **d})
 
+
+# %% ../nbs/04_generator.ipynb #d2d4d5d5
 def _down(c_in, c_out): return nn.Sequential(nn.Conv2d(c_in, c_out, 4, 2, 1), nn.InstanceNorm2d(c_out, affine=True), nn.LeakyReLU(0.2, True))
 
 class _Up(nn.Module):
@@ -76,6 +78,8 @@ class _Up(nn.Module):
         h = F.leaky_relu(self.up(F.interpolate(h, scale_factor=2, mode='bilinear', align_corners=False)), 0.2)
         return F.leaky_relu(self.norm(self.merge(torch.cat([h, skip], 1)), z), 0.2)
 
+
+# %% ../nbs/04_generator.ipynb #914fcba8
 class SourceEncoder(nn.Module):
     "The source pixel pathway: a trainable CNN from `source` `(B,3,H,W)` to a code `(B, dim)` (mean and std of its last features)."
     def __init__(self, width:int, dim:int):
@@ -89,6 +93,8 @@ class SourceEncoder(nn.Module):
         return self.code(torch.cat([h.mean((2, 3)), h.std((2, 3))], 1)), h   # pooled: the source's pose cannot leak in place
     def forward(self, source): return self.encode(source)[0]
 
+
+# %% ../nbs/04_generator.ipynb #cf24dfe3
 class SourceAttention(nn.Module):
     "Each bottleneck position of `first` `(B,C,h,w)` reads the source's feature map `(B,Cs,h,w)` by content; added residually, zero at init."
     def __init__(self, channels:int, source_channels:int, tokens:int, heads:int):
@@ -103,6 +109,7 @@ class SourceAttention(nn.Module):
         # h <- h + W_o softmax((q + p_q) W_q ((v + p_k) W_k)^T / sqrt(d)) v W_v
         out, _ = self.attn(q + self.pos_q, v + self.pos_k, v, need_weights=False)  # (B, hw, C)
         return h + out.transpose(1, 2).reshape(B, C, H, W)
+
 
 # %% ../nbs/04_generator.ipynb #71c0e452
 class Generator(nn.Module):
@@ -123,31 +130,35 @@ class Generator(nn.Module):
         if self.to_flow is not None: nn.init.zeros_(self.to_flow.weight); nn.init.zeros_(self.to_flow.bias)   # starts as no shift
         self.set_identity_encoder(identity_encoder)
 
-    def forward(self, source:torch.Tensor, first:torch.Tensor, source_identity:torch.Tensor|None=None, return_mask:bool=False):
-        check_pair(source, first)
-        if first.shape[-1] % 8: raise FacetripletError(f"image size must be a multiple of 8, got {first.shape[-1]}")
-        z = self.identity(source) if source_identity is None else source_identity   # (B, D)
-        if z.shape != (first.shape[0], self.config.id_dim): raise FacetripletError(f"source_identity must have shape (B, {self.config.id_dim}), got {tuple(z.shape)}")
-        e0 = self.stem(first)                        # (B, w,  H,   W)
-        e1 = self.down1(e0)                          # (B, 2w, H/2, W/2)
-        e2 = self.down2(e1)                          # (B, 4w, H/4, W/4)
-        h = self.down3(e2)                           # (B, 8w, H/8, W/8)
-        if self.source_encoder is not None:
-            code, hs = self.source_encoder.encode(source)                  # (B, S), (B, 4w, H/8, W/8)
-            z = torch.cat([z, code], 1)                                    # (B, D + S)
-            if self.source_attention is not None: h = self.source_attention(h, hs)
-        for block in self.blocks: h = block(h, z)    # identity injected at the bottleneck
-        h = self.up3(h, e2, z)                       # (B, 4w, H/4, W/4)
-        h = self.up2(h, e1, z)                       # (B, 2w, H/2, W/2)
-        h = self.up1(h, e0, z)                       # (B, w,  H,   W)
-        out = self.to_rgb(h)                         # (B, 3 or 4, H, W)
-        rgb = torch.tanh(out[:, :3])
-        if not self.config.use_mask: return (rgb, torch.ones_like(out[:, :1])) if return_mask else rgb
-        mask = torch.sigmoid(out[:, 3:])             # (B, 1, H, W)
-        kept = first if self.to_flow is None else warp(first, self.to_flow(h), self.config.warp)
-        # output = m * rgb + (1 - m) * first(p + Delta(p))
-        output = mask * rgb + (1 - mask) * kept
-        return (output, mask) if return_mask else output
+
+# %% ../nbs/04_generator.ipynb #21098b69
+@patch
+def forward(self:Generator, source:torch.Tensor, first:torch.Tensor, source_identity:torch.Tensor|None=None, return_mask:bool=False):
+    "Swap: the identity of `source` onto `first`; with `return_mask`, also the fusion mask `(B,1,H,W)`."
+    check_pair(source, first)
+    if first.shape[-1] % 8: raise FacetripletError(f"image size must be a multiple of 8, got {first.shape[-1]}")
+    z = self.identity(source) if source_identity is None else source_identity   # (B, D)
+    if z.shape != (first.shape[0], self.config.id_dim): raise FacetripletError(f"source_identity must have shape (B, {self.config.id_dim}), got {tuple(z.shape)}")
+    e0 = self.stem(first)                        # (B, w,  H,   W)
+    e1 = self.down1(e0)                          # (B, 2w, H/2, W/2)
+    e2 = self.down2(e1)                          # (B, 4w, H/4, W/4)
+    h = self.down3(e2)                           # (B, 8w, H/8, W/8)
+    if self.source_encoder is not None:
+        code, hs = self.source_encoder.encode(source)                  # (B, S), (B, 4w, H/8, W/8)
+        z = torch.cat([z, code], 1)                                    # (B, D + S)
+        if self.source_attention is not None: h = self.source_attention(h, hs)
+    for block in self.blocks: h = block(h, z)    # identity injected at the bottleneck
+    h = self.up3(h, e2, z)                       # (B, 4w, H/4, W/4)
+    h = self.up2(h, e1, z)                       # (B, 2w, H/2, W/2)
+    h = self.up1(h, e0, z)                       # (B, w,  H,   W)
+    out = self.to_rgb(h)                         # (B, 3 or 4, H, W)
+    rgb = torch.tanh(out[:, :3])
+    if not self.config.use_mask: return (rgb, torch.ones_like(out[:, :1])) if return_mask else rgb
+    mask = torch.sigmoid(out[:, 3:])             # (B, 1, H, W)
+    kept = first if self.to_flow is None else warp(first, self.to_flow(h), self.config.warp)
+    # output = m * rgb + (1 - m) * first(p + Delta(p))
+    output = mask * rgb + (1 - mask) * kept
+    return (output, mask) if return_mask else output
 
 
 # %% ../nbs/04_generator.ipynb #7e23fe94

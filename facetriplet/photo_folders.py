@@ -42,6 +42,14 @@ def _align_photos(files:list, size:int, show_progress:bool=True):
     return crops, hulls, owners, skipped
 
 
+# %% ../nbs/10b_photo_folders.ipynb #f9867989
+def _read_face_cache(path:Path) -> dict|None:
+    "The fields of a folder aligned before, or None when there is no cache or it is damaged (then the photos are aligned again)."
+    try: d = torch.load(path, weights_only=True)
+    except Exception: return None
+    return {**d, 'skipped_files': [tuple(s) for s in d['skipped_files']]}
+
+
 # %% ../nbs/10b_photo_folders.ipynb #e3eae78e
 @dataclass
 class FaceFolder:
@@ -64,11 +72,7 @@ class FaceFolder:
         if not files: raise FacetripletError(f"no photos (.jpg .png .webp .bmp) in sub-folders of {str(root)!r}; expected {root}/<person>/<photo>")
         key = hashlib.sha1(json.dumps([size, FACE_TEMPLATES['mediapipe'].tolist(), 'mediapipe'] + [(str(f.relative_to(root)), f.stat().st_size, f.stat().st_mtime_ns) for _, f in files]).encode()).hexdigest()[:16]
         path = Path(cache or cache_dir()) / f'faces-{key}.pt'
-        if path.exists():
-            try:
-                d = torch.load(path, weights_only=True)
-                return cls(d['images'], d['hulls'], d['labels'], d['names'], [tuple(s) for s in d['skipped_files']], d['skipped_people'])
-            except Exception: pass                                    # damaged cache: align again
+        if (d := _read_face_cache(path)) is not None: return cls(**d)
         crops, hulls, owners, skipped = _align_photos(files, size, show_progress)
         counts = {n: owners.count(n) for n in dict.fromkeys(owners)}
         keep_names = [n for n, c in counts.items() if c >= 2]
