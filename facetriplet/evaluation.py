@@ -14,7 +14,7 @@ import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
 from .core import image_grid, save_image, default_device, FacetripletError, atomic_save, atomic_path, WEIGHTS_DIR
 from .synth import sample_attributes, sample_identity, render
 from .splits import TRAIN_GROUPS, GALLERY_START, VIDEO_START, split_seeds
-from .triplets import PoolConfig, TripletPool, GatherDataLoader, TEST_POOL, Triplet, video_triplet
+from .triplets import PoolConfig, TripletPool, train_valid_pools, GatherDataLoader, TEST_POOL, Triplet, video_triplet
 from .losses import ssim_map, face_region
 from .metrics import psnr, masked_psnr, temporal_error, frechet_distance
 from .identity_training import train_identity_encoder, identity_metrics
@@ -34,9 +34,9 @@ __all__ = ['EVALUATOR_POOL', 'ID_EVALUATOR', 'ATTRIBUTE_EVALUATOR', 'ATTRIBUTE_N
            'load_evaluator', 'attribute_values', 'pool_attribute_values', 'predict_attributes',
            'train_attribute_evaluator', 'attribute_metrics', 'Benchmark', 'benchmark', 'Evaluators', 'load_evaluators',
            'score', 'swap_benchmark', 'evaluate', 'copy_first', 'reference_rows', 'write_json', 'scoring_seconds',
-           'ValidCurve', 'run_seeds', 'check_seeds', 'run_record', 'train_recipes', 'summarize', 'results_table',
-           'samples_figure', 'separated', 'chance_separated', 'differences_table', 'curve_table', 'doubling_gain',
-           'curves_figure', 'machine', 'results_markdown', 'reproduce']
+           'ValidCurve', 'run_seeds', 'check_seeds', 'run_record', 'machine', 'prepare_pools', 'pools_note',
+           'train_recipes', 'summarize', 'results_table', 'samples_figure', 'separated', 'chance_separated',
+           'differences_table', 'curve_table', 'doubling_gain', 'curves_figure', 'results_markdown', 'reproduce']
 
 # %% ../nbs/08_evaluation.ipynb #2abdbeba
 @dataclass
@@ -298,6 +298,26 @@ def check_seeds(seeds, ablation_seeds=None):
 def run_record(results, recipe:str, seed:int) -> Path: return Path(results) / 'runs' / f'{recipe}-seed{seed}.json'
 
 
+# %% ../nbs/08_evaluation.ipynb #3b4de353
+def machine() -> str:
+    "One line describing where the numbers were measured."
+    dev = torch.cuda.get_device_name() if torch.cuda.is_available() else f'CPU ({os.cpu_count()} cores, {torch.get_num_threads()} torch threads)'
+    return f'{dev}, torch {torch.__version__}, {platform.machine()}'
+
+def prepare_pools(results, n_groups:int=TRAIN_GROUPS, size:int=TrainConfig.size, show_progress:bool=True,
+                  cache:Path|str|None=None) -> float|None:
+    "Read or render the train and valid pools before any run starts, so no run's train minutes hold the one-off render;\n    a render's minutes go to `results/pools.json`. Returns the minutes recorded there (None: the pools came from an untimed cache)."
+    pools, path = train_valid_pools(size, n_groups, cache=cache, device=default_device(), show_progress=show_progress), Path(results) / 'pools.json'
+    if seconds := sum(p.render_seconds for p in pools):
+        write_json({'minutes': seconds / 60, 'pictures': sum(p.n_targets for p in pools), 'n_groups': n_groups, 'size': size, 'machine': machine()}, path)
+    return json.loads(path.read_text())['minutes'] if path.exists() else None
+
+def pools_note(minutes:float|None) -> str:
+    "The sentence of results.md about the one-off rendering of the pools."
+    if minutes is None: return "The train and valid pools were read from a cache an earlier command rendered (not timed here; `bench/render.py` times a render)."
+    return f"Rendering the train and valid pools took {minutes:.1f} min once (cached for every run; in no run's train min)."
+
+
 # %% ../nbs/08_evaluation.ipynb #fdeb53d3
 def train_recipes(out, steps:int=500, seeds:int=3, recipes=None, bs:int=TrainConfig.bs, n_groups:int=TRAIN_GROUPS, show_progress:bool=True,
                   log=print, ablation_seeds:int|None=None, results=None, curve_cbs=None) -> list[dict]:
@@ -436,11 +456,6 @@ def curves_figure(runs:list[dict], path=None) -> str:
 
 
 # %% ../nbs/08_evaluation.ipynb #76a63c1e
-def machine() -> str:
-    "One line describing where the numbers were measured."
-    dev = torch.cuda.get_device_name() if torch.cuda.is_available() else f'CPU ({os.cpu_count()} cores, {torch.get_num_threads()} torch threads)'
-    return f'{dev}, torch {torch.__version__}, {platform.machine()}'
-
 def _score_runs(runs:list[dict], bench, evaluators, results:Path, steps:int, bs:int, log) -> dict:
     "Score every run without a record and write its record; read the others. Returns the seed-0 swappers still on disk."
     dev, swappers = default_device(), {}
@@ -467,7 +482,7 @@ def results_markdown(meta:dict, summaries:dict, references:dict, runs:list[dict]
     md = (f"# Reproduction: {meta['steps']} steps per run; seeds: {seeds_note}\n\n`{meta['command']}` on {meta['machine']}: "
           f"{meta['train_minutes_total']:.0f} min of training in all. Batch {meta['bs']}, {meta['size']} px, {meta['test_triplets']} test triplets of 128 held-out people, "
           f"{meta['test_videos']} test videos of {meta['frames']} frames. Mean ± std over seeds; `train min` is each run's wall-clock "
-          f"training time (a recipe with a first stage excludes it: the run of that recipe with the same seed).\n\n" + results_table(summaries, references) + curve_note)
+          f"training time (a recipe with a first stage excludes it: the run of that recipe with the same seed). " + pools_note(meta.get('pool_render_minutes')) + "\n\n" + results_table(summaries, references) + curve_note)
     if 'triplet' in summaries and len(summaries) > 1:
         n = summaries['triplet']['seeds']
         md += ("\n## Differences from triplet\n\nTriplet's mean minus each recipe's (positive: triplet scores higher; the arrows say which way is better). **Bold**: the seed "
@@ -484,13 +499,14 @@ def reproduce(out='runs/reproduce', steps:int=500, seeds:int=3, recipes=None, bs
     "Train every recipe for its seeds (runs with a record are reused), score them, write results.json / .md, samples.png, curves.png to `results`."
     out = Path(out); results = Path(results or out)
     recipes = _with_first_stages(list(recipes or RECIPES)); check_seeds(seeds, ablation_seeds)
-    TrainConfig(bs=bs, steps=steps, n_groups=n_groups)                   # bad numbers fail before anything loads
+    size = TrainConfig(bs=bs, steps=steps, n_groups=n_groups).size      # bad numbers fail before anything loads
     bench, evaluators = bench or benchmark(), evaluators or load_evaluators()
     evaluators.to(default_device())
     curve_cbs = None
     if curve_every:
         curve_bench = curve_bench or benchmark(n=256, n_videos=0, split='valid')
         curve_cbs = lambda run: [ValidCurve(run, curve_every, curve_bench, evaluators)]
+    pool_minutes = prepare_pools(results, n_groups, size, show_progress)
     runs = train_recipes(out, steps, seeds, recipes, bs, n_groups, show_progress, log, ablation_seeds, results, curve_cbs)
     if runs and runs[-1].get('interrupted'): return {'interrupted': runs[-1]['interrupted']}
     swappers = _score_runs(runs, bench, evaluators, results, steps, bs, log)
@@ -500,7 +516,8 @@ def reproduce(out='runs/reproduce', steps:int=500, seeds:int=3, recipes=None, bs
               ('' if ablation_seeds is None else f' --ablation-seeds {ablation_seeds}') + ('' if not curve_every else f' --curve-every {curve_every}') + \
               ('' if recipes == list(RECIPES) else ' --recipes ' + ','.join(recipes))
     minutes = sum(r['seconds'] for r in runs) / 60
-    meta = dict(command=command, steps=steps, seeds=seeds, ablation_seeds=ablation_seeds, bs=bs, size=64, machine=machine(), train_minutes_total=minutes,
+    meta = dict(command=command, steps=steps, seeds=seeds, ablation_seeds=ablation_seeds, bs=bs, size=size, machine=machine(), train_minutes_total=minutes,
+                pool_render_minutes=pool_minutes,
                 test_triplets=len(bench), test_videos=len(bench.videos), frames=len(bench.videos[0].first) if bench.videos else 0,
                 identity_evaluator=evaluators.identity.__dict__.get('metrics', {}), attribute_evaluator=evaluators.attributes.__dict__.get('metrics', {}))
     results_json = {**meta, 'recipes': {rec: {**sm, 'runs': [{'seed': r['seed'], 'seconds': r['seconds'], **r['metrics']} for r in runs if r['recipe'] == rec]}

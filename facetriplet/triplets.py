@@ -8,7 +8,7 @@ Docs: https://facetriplet.github.io/facetriplet/triplets.html.md"""
 
 # %% ../nbs/02_triplets.ipynb #ebae423c
 from __future__ import annotations
-import os, ast, json, hashlib, random
+import os, ast, json, hashlib, random, time
 from dataclasses import dataclass, asdict
 from pathlib import Path
 import torch
@@ -23,7 +23,8 @@ from fastprogress.fastprogress import progress_bar
 
 # %% auto #0
 __all__ = ['TEST_POOL', 'Triplet', 'make_triplets', 'code_hash', 'cache_dir', 'PoolConfig', 'TripletPool', 'GatherDataLoader',
-           'TripletDataLoader', 'triplet_dataloaders', 'test_triplets', 'talking_head', 'video', 'video_triplet']
+           'TripletDataLoader', 'train_valid_pools', 'triplet_dataloaders', 'test_triplets', 'talking_head', 'video',
+           'video_triplet']
 
 # %% ../nbs/02_triplets.ipynb #a17fcf97
 @dataclass
@@ -90,14 +91,14 @@ class PoolConfig:
 
 # %% ../nbs/02_triplets.ipynb #9ef768c8
 class TripletPool:
-    "Rendered pictures `images` `(n_groups, G, K, 3, H, W)` uint8 and `segmentation` `(n_groups, G, K, H, W)` uint8."
-    def __init__(self, config:PoolConfig, images:torch.Tensor, segmentation:torch.Tensor):
-        self.config, self.images, self.segmentation = config, images, segmentation
+    "Rendered pictures `images` `(n_groups, G, K, 3, H, W)` uint8, `segmentation` `(n_groups, G, K, H, W)` uint8; `render_seconds`: 0 if read from the cache."
+    def __init__(self, config:PoolConfig, images:torch.Tensor, segmentation:torch.Tensor, render_seconds:float=0.):
+        self.config, self.images, self.segmentation, self.render_seconds = config, images, segmentation, render_seconds
 
     @classmethod
     def render(cls, config:PoolConfig, chunk:int=256, show_progress:bool=True, device=None):
         "Render every picture of the pool (no cache); on `device` if given (e.g. 'cuda': seconds instead of minutes)."
-        c = config
+        c, t0 = config, time.perf_counter()
         ids = c.identity_seeds()[:, :, None].expand(-1, -1, c.n_attributes).flatten()       # (n_g*G*K,)
         atts = c.attribute_seeds()[:, None, :].expand(-1, c.group_size, -1).flatten()       # (n_g*G*K,)
         n, dev = len(ids), torch.device(device or 'cpu')
@@ -113,7 +114,7 @@ class TripletPool:
             images[i:i + chunk] = out.image.add(1).mul(127.5).round().to(torch.uint8).cpu()
             segs[i:i + chunk] = out.segmentation.to(torch.uint8).cpu()
         shape = (c.n_groups, c.group_size, c.n_attributes)
-        return cls(c, images.view(*shape, 3, c.size, c.size), segs.view(*shape, c.size, c.size))
+        return cls(c, images.view(*shape, 3, c.size, c.size), segs.view(*shape, c.size, c.size), time.perf_counter() - t0)
 
     @classmethod
     def load(cls, config:PoolConfig, cache:Path|str|None=None, show_progress:bool=True, device=None):
@@ -175,6 +176,15 @@ class TripletDataLoader(GatherDataLoader):
         t = self.pool.triplets(index)
         return t.source, t.first, t.target, t.target_segmentation
 
+
+# %% ../nbs/02_triplets.ipynb #15e20eeb
+def train_valid_pools(size:int=64, n_groups:int=TRAIN_GROUPS, group_size:int=8, n_attributes:int=8, cache:Path|str|None=None,
+                      device=None, show_progress:bool=True) -> tuple[TripletPool, TripletPool]:
+    "The train pool and its valid pool (a quarter of the groups, other people): from the cache, or rendered once."
+    # pools render on the training device (a GPU renders the train pool in seconds; pixels may differ from a CPU's by rounding)
+    return (TripletPool.load(PoolConfig('train', n_groups, group_size, n_attributes, size), cache, show_progress, device),
+            TripletPool.load(PoolConfig('valid', max(1, n_groups // 4), group_size, n_attributes, size), cache, show_progress, device))
+
 def triplet_dataloaders(size:int=64,             # picture size
                         n_groups:int=TRAIN_GROUPS, # train groups (x group_size people); valid uses a quarter
                         group_size:int=8,
@@ -186,13 +196,12 @@ def triplet_dataloaders(size:int=64,             # picture size
                         device=None,
                         show_progress:bool=True) -> DataLoaders:
     "Train and valid `DataLoaders` of exact triplets from cached pools with disjoint people."
-    # pools render on the training device (a GPU renders the train pool in seconds; pixels may differ from a CPU's by rounding)
-    train = TripletPool.load(PoolConfig('train', n_groups, group_size, n_attributes, size), cache, show_progress, device)
-    valid = TripletPool.load(PoolConfig('valid', max(1, n_groups // 4), group_size, n_attributes, size), cache, show_progress, device)
+    train, valid = train_valid_pools(size, n_groups, group_size, n_attributes, cache, device, show_progress)
     dls = DataLoaders(TripletDataLoader(train, pairs_per_target, bs=bs, shuffle=True, drop_last=True, seed=seed, device=device),
                       TripletDataLoader(valid, 1, bs=bs, shuffle=False, device=device))
     dls.n_inp = 2
     return dls
+
 
 # %% ../nbs/02_triplets.ipynb #405f878e
 TEST_POOL = PoolConfig('test', n_groups=16, group_size=8, n_attributes=4, size=64)
