@@ -320,8 +320,8 @@ def pools_note(minutes:float|None) -> str:
 
 # %% ../nbs/08_evaluation.ipynb #fdeb53d3
 def train_recipes(out, steps:int=500, seeds:int=3, recipes=None, bs:int=TrainConfig.bs, n_groups:int=TRAIN_GROUPS, show_progress:bool=True,
-                  log=print, ablation_seeds:int|None=None, results=None, curve_cbs=None) -> list[dict]:
-    "Train every recipe for `steps` steps per seed into `out/<recipe>-seed<k>/`; runs with a record in `results` are skipped, stopped ones resume."
+                  log=print, ablation_seeds:int|None=None, results=None, curve_cbs=None, on_trained=None) -> list[dict]:
+    "Train every recipe for `steps` steps per seed into `out/<recipe>-seed<k>/`; runs with a record in `results` are skipped, stopped ones resume;\n    `on_trained(run)` is called for each run without a record as soon as it has trained."
     out, runs = Path(out), []
     check_seeds(seeds, ablation_seeds)
     recipes = _with_first_stages(list(recipes or RECIPES))
@@ -344,6 +344,7 @@ def train_recipes(out, steps:int=500, seeds:int=3, recipes=None, bs:int=TrainCon
             steps_done = read_checkpoint(run / 'model.pth')['step']
             if steps_done != steps: raise FacetripletError(f"{run} holds a run of {steps_done} steps, not {steps}: use another --out")
             runs.append(dict(recipe=recipe, seed=seed, path=run, seconds=json.loads(timing.read_text())['seconds']))
+            if on_trained: on_trained(runs[-1])
     return runs
 
 
@@ -467,7 +468,7 @@ def _score_runs(runs:list[dict], bench, evaluators, results:Path, steps:int, bs:
             curve = json.loads((r['path'] / 'curve.json').read_text())['points'] if (r['path'] / 'curve.json').exists() else []
             rec = dict(recipe=r['recipe'], seed=r['seed'], steps=steps, bs=bs, seconds=r['seconds'], machine=machine(),
                        metrics=evaluate(sw, bench, evaluators, device=dev), curve=curve)
-            write_json(rec, run_record(results, r['recipe'], r['seed']))
+            write_json(rec, run_record(results, r['recipe'], r['seed'])); r['record'] = run_record(results, r['recipe'], r['seed'])
         rec = json.loads(run_record(results, r['recipe'], r['seed']).read_text())
         if (rec['steps'], rec['bs']) != (steps, bs): raise FacetripletError(f"{run_record(results, r['recipe'], r['seed'])} records a run of {rec['steps']} steps at batch {rec['bs']}, not {steps} at {bs}: use another --results")
         r.update(seconds=rec['seconds'], metrics=rec['metrics'], curve=rec.get('curve', []))
@@ -507,7 +508,8 @@ def reproduce(out='runs/reproduce', steps:int=500, seeds:int=3, recipes=None, bs
         curve_bench = curve_bench or benchmark(n=256, n_videos=0, split='valid')
         curve_cbs = lambda run: [ValidCurve(run, curve_every, curve_bench, evaluators)]
     pool_minutes = prepare_pools(results, n_groups, size, show_progress)
-    runs = train_recipes(out, steps, seeds, recipes, bs, n_groups, show_progress, log, ablation_seeds, results, curve_cbs)
+    score = lambda run: _score_runs([run], bench, evaluators, results, steps, bs, log)      # a run's record is written as soon as it has trained
+    runs = train_recipes(out, steps, seeds, recipes, bs, n_groups, show_progress, log, ablation_seeds, results, curve_cbs, score)
     if runs and runs[-1].get('interrupted'): return {'interrupted': runs[-1]['interrupted']}
     swappers = _score_runs(runs, bench, evaluators, results, steps, bs, log)
     references = reference_rows(bench, evaluators)
