@@ -302,7 +302,7 @@ def reproduce_cli(steps:int=500,             # generator steps per run
                   recipes:str=','.join(RECIPES),  # comma-separated recipe names (a recipe's first stage must be among them)
                   bs:int=TrainConfig.bs,     # batch size
                   groups:int=TRAIN_GROUPS):  # train pool groups
-    """Train every recipe for equal steps, score them, write results.md/json. Resumable: run the same command again after a stop; runs recorded in RESULTS/runs/ are not trained again."""
+    """Train every recipe for equal steps, score them, write results.md/json. Resumable: run the same command again after a stop; runs recorded in RESULTS/runs/ are not trained again. Copies of the command started side by side (one per core) share the runs; the last to finish writes the table."""
     from facetriplet.evaluation import reproduce
     if steps < 1: raise FacetripletError(f"--steps must be a positive integer, got {steps}")
     if curve_every < 0: raise FacetripletError(f"--curve-every must be >= 0, got {curve_every}")
@@ -313,6 +313,8 @@ def reproduce_cli(steps:int=500,             # generator steps per run
                     ablation_seeds=ablation_seeds or None, results=results or None, curve_every=curve_every)
     if res.get('interrupted'):
         print(f"{res['interrupted']}: stopped, checkpoint saved; run the same command again to continue", file=sys.stderr); sys.exit(130)
+    if res.get('busy'):
+        print(f"left to other processes: {', '.join(res['busy'])}: the last command to finish writes the table (or run this one again then)", file=sys.stderr); return
     print(Path(results or out, 'results.md').read_text(), end='')
 
 

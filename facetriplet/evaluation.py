@@ -30,13 +30,14 @@ from fastai.optimizer import Adam
 
 # %% auto #0
 __all__ = ['EVALUATOR_POOL', 'ID_EVALUATOR', 'ATTRIBUTE_EVALUATOR', 'ATTRIBUTE_NAMES', 'POSE', 'EXPRESSION', 'CURVE_METRICS',
-           'MAIN_RECIPES', 'METRICS', 'EvaluatorConfig', 'EvaluatorNet', 'train_identity_evaluator', 'save_evaluator',
-           'load_evaluator', 'attribute_values', 'pool_attribute_values', 'predict_attributes',
+           'MAIN_RECIPES', 'RUN_LOCK', 'METRICS', 'EvaluatorConfig', 'EvaluatorNet', 'train_identity_evaluator',
+           'save_evaluator', 'load_evaluator', 'attribute_values', 'pool_attribute_values', 'predict_attributes',
            'train_attribute_evaluator', 'attribute_metrics', 'Benchmark', 'benchmark', 'Evaluators', 'load_evaluators',
            'score', 'swap_benchmark', 'evaluate', 'copy_first', 'reference_rows', 'write_json', 'scoring_seconds',
            'ValidCurve', 'run_seeds', 'check_seeds', 'run_record', 'machine', 'prepare_pools', 'pools_note',
-           'train_recipes', 'summarize', 'results_table', 'samples_figure', 'separated', 'chance_separated',
-           'differences_table', 'curve_table', 'doubling_gain', 'curves_figure', 'results_markdown', 'reproduce']
+           'claim_run', 'train_recipes', 'summarize', 'results_table', 'samples_figure', 'separated',
+           'chance_separated', 'differences_table', 'curve_table', 'doubling_gain', 'curves_figure', 'results_markdown',
+           'reproduce']
 
 # %% ../nbs/08_evaluation.ipynb #2abdbeba
 @dataclass
@@ -318,10 +319,34 @@ def pools_note(minutes:float|None) -> str:
     return f"Rendering the train and valid pools took {minutes:.1f} min once (cached for every run; in no run's train min)."
 
 
+# %% ../nbs/08_evaluation.ipynb #a0e3fa62
+RUN_LOCK = 'training.lock'          # in a run's folder while a process trains it: that process's id
+
+def _alive(pid:int) -> bool:
+    try: os.kill(pid, 0)
+    except ProcessLookupError: return False
+    except PermissionError: pass                                   # alive, someone else's
+    return True
+
+def claim_run(run:Path) -> bool:
+    "Claim the run folder `run` for this process; False if another live process on this machine holds it (a stale claim is taken over)."
+    lock = Path(run) / RUN_LOCK
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    try: fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)   # atomic: of two processes, one creates it
+    except FileExistsError:
+        try: pid = int(lock.read_text())
+        except (OSError, ValueError): return time.time() - lock.stat().st_mtime > 10 and _retake(lock, run)   # being written, or left empty
+        return pid != os.getpid() and not _alive(pid) and _retake(lock, run)
+    with os.fdopen(fd, 'w') as f: f.write(str(os.getpid()))
+    return True
+
+def _retake(lock:Path, run:Path) -> bool: lock.unlink(missing_ok=True); return claim_run(run)
+
+
 # %% ../nbs/08_evaluation.ipynb #fdeb53d3
 def train_recipes(out, steps:int=500, seeds:int=3, recipes=None, bs:int=TrainConfig.bs, n_groups:int=TRAIN_GROUPS, show_progress:bool=True,
                   log=print, ablation_seeds:int|None=None, results=None, curve_cbs=None, on_trained=None) -> list[dict]:
-    "Train every recipe for `steps` steps per seed into `out/<recipe>-seed<k>/`; runs with a record in `results` are skipped, stopped ones resume;\n    `on_trained(run)` is called for each run without a record as soon as it has trained."
+    "Train every recipe for `steps` steps per seed into `out/<recipe>-seed<k>/`; runs with a record in `results` are skipped, stopped ones resume;\n    `on_trained(run)` is called for each run without a record as soon as it has trained. A run that another live process is\n    training (or whose first stage is not trained yet) is left to it: `busy=True` in the list."
     out, runs = Path(out), []
     check_seeds(seeds, ablation_seeds)
     recipes = _with_first_stages(list(recipes or RECIPES))
@@ -330,20 +355,23 @@ def train_recipes(out, steps:int=500, seeds:int=3, recipes=None, bs:int=TrainCon
             run = out / f'{recipe}-seed{seed}'
             if results is not None and run_record(results, recipe, seed).exists():
                 runs.append(dict(recipe=recipe, seed=seed, path=run, record=run_record(results, recipe, seed))); continue
-            done, timing = run / 'metrics.json', run / 'time.json'
+            done, timing, trained = run / 'metrics.json', run / 'time.json', False
             if not done.exists():
                 fs = get_recipe(recipe).first_stage
                 first_stage = str(out / f'{fs}-seed{seed}' / 'model.pth') if fs else ''
+                if (fs and not (out / f'{fs}-seed{seed}' / 'metrics.json').exists()) or not claim_run(run):
+                    runs.append(dict(recipe=recipe, seed=seed, path=run, busy=True)); log(f'{run.name}: left to the process that trains it or its first stage (if none does, delete {run / RUN_LOCK})'); continue
                 config = TrainConfig(recipe=recipe, bs=bs, steps=steps, seed=seed, n_groups=n_groups, first_stage=first_stage)
                 log(f'training {run.name} ({steps} steps)')
                 t0, before, scored = time.time(), json.loads(timing.read_text())['seconds'] if timing.exists() else 0., scoring_seconds(run)
-                m = train(config, run, resume=(run / 'model.pth').exists(), show_progress=show_progress, cbs=curve_cbs(run) if curve_cbs else None)
-                timing.parent.mkdir(parents=True, exist_ok=True)          # training time only: the curve's scoring is not training
-                timing.write_text(json.dumps({'seconds': before + time.time() - t0 - (scoring_seconds(run) - scored)}))
+                try:
+                    trained, m = True, train(config, run, resume=(run / 'model.pth').exists(), show_progress=show_progress, cbs=curve_cbs(run) if curve_cbs else None)
+                    timing.write_text(json.dumps({'seconds': before + time.time() - t0 - (scoring_seconds(run) - scored)}))   # training only
+                finally: (run / RUN_LOCK).unlink(missing_ok=True)        # released once metrics and time are written
                 if m.get('interrupted'): return runs + [dict(recipe=recipe, seed=seed, path=run, interrupted=m['interrupted'])]
             steps_done = read_checkpoint(run / 'model.pth')['step']
             if steps_done != steps: raise FacetripletError(f"{run} holds a run of {steps_done} steps, not {steps}: use another --out")
-            runs.append(dict(recipe=recipe, seed=seed, path=run, seconds=json.loads(timing.read_text())['seconds']))
+            runs.append(dict(recipe=recipe, seed=seed, path=run, seconds=json.loads(timing.read_text())['seconds'], trained=trained))
             if on_trained: on_trained(runs[-1])
     return runs
 
@@ -509,8 +537,12 @@ def reproduce(out='runs/reproduce', steps:int=500, seeds:int=3, recipes=None, bs
         curve_cbs = lambda run: [ValidCurve(run, curve_every, curve_bench, evaluators)]
     pool_minutes = prepare_pools(results, n_groups, size, show_progress)
     score = lambda run: _score_runs([run], bench, evaluators, results, steps, bs, log)      # a run's record is written as soon as it has trained
-    runs = train_recipes(out, steps, seeds, recipes, bs, n_groups, show_progress, log, ablation_seeds, results, curve_cbs, score)
-    if runs and runs[-1].get('interrupted'): return {'interrupted': runs[-1]['interrupted']}
+    while True:                                  # another pass while runs left to other processes remain and this one made progress
+        runs = train_recipes(out, steps, seeds, recipes, bs, n_groups, show_progress, log, ablation_seeds, results, curve_cbs, score)
+        if runs and runs[-1].get('interrupted'): return {'interrupted': runs[-1]['interrupted']}
+        busy = [r['path'].name for r in runs if r.get('busy')]
+        if not busy: break
+        if not any(r.get('trained') for r in runs): return {'busy': busy}                # the table waits for them
     swappers = _score_runs(runs, bench, evaluators, results, steps, bs, log)
     references = reference_rows(bench, evaluators)
     summaries = {rec: summarize([r for r in runs if r['recipe'] == rec]) for rec in dict.fromkeys(r['recipe'] for r in runs)}
