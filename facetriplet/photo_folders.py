@@ -45,9 +45,10 @@ def _align_photos(files:list, size:int, show_progress:bool=True):
 # %% ../nbs/10b_photo_folders.ipynb #f9867989
 def _read_face_cache(path:Path) -> dict|None:
     "The fields of a folder aligned before, or None when there is no cache or it is damaged (then the photos are aligned again)."
-    try: d = torch.load(path, weights_only=True)
-    except Exception: return None
-    return {**d, 'skipped_files': [tuple(s) for s in d['skipped_files']]}
+    try:
+        d = torch.load(path, weights_only=True)
+        return {**d, 'skipped_files': [tuple(s) for s in d['skipped_files']]}
+    except Exception: return None                                  # a file that loads but lacks a field is damaged too
 
 
 # %% ../nbs/10b_photo_folders.ipynb #e3eae78e
