@@ -20,7 +20,7 @@ from .metrics import psnr, masked_psnr, temporal_error, frechet_distance
 from .identity_training import train_identity_encoder, identity_metrics
 from .checkpoint import Swapper, read_checkpoint
 from .recipes import RECIPES, TrainConfig, get_recipe
-from .training import train, unwrap
+from .training import train, unwrap, resolve_precision
 from fastprogress.fastprogress import progress_bar
 from fastai.learner import Learner
 from fastai.callback.core import Callback
@@ -344,16 +344,21 @@ def _retake(lock:Path, run:Path) -> bool: lock.unlink(missing_ok=True); return c
 
 
 # %% ../nbs/08_evaluation.ipynb #fdeb53d3
+def _first_stage_wanted(recipe:str, seed:int, recipes, seeds:int, ablation_seeds, results) -> bool:
+    "Does a run of this command without a record use `recipe`'s run of `seed` as its first stage? (a fresh clone has the record, not the model)"
+    return any(get_recipe(r).first_stage == recipe and seed in run_seeds(r, seeds, ablation_seeds) and not run_record(results, r, seed).exists() for r in recipes)
+
 def train_recipes(out, steps:int=500, seeds:int=3, recipes=None, bs:int=TrainConfig.bs, n_groups:int=TRAIN_GROUPS, show_progress:bool=True,
-                  log=print, ablation_seeds:int|None=None, results=None, curve_cbs=None, on_trained=None) -> list[dict]:
-    "Train every recipe for `steps` steps per seed into `out/<recipe>-seed<k>/`; runs with a record in `results` are skipped, stopped ones resume;\n    `on_trained(run)` is called for each run without a record as soon as it has trained. A run that another live process is\n    training (or whose first stage is not trained yet) is left to it: `busy=True` in the list."
-    out, runs = Path(out), []
+                  log=print, ablation_seeds:int|None=None, results=None, curve_cbs=None, on_trained=None, precision:str='auto') -> list[dict]:
+    "Train every recipe for `steps` steps per seed into `out/<recipe>-seed<k>/`; runs with a record in `results` are skipped (unless a run\n    without one needs its model as first stage), stopped ones resume;\n    `on_trained(run)` is called for each run without a record as soon as it has trained. A run that another live process is\n    training (or whose first stage is not trained yet) is left to it: `busy=True` in the list."
+    out, runs, resolved = Path(out), [], resolve_precision(precision, default_device())
     check_seeds(seeds, ablation_seeds)
     recipes = _with_first_stages(list(recipes or RECIPES))
     for seed in range(seeds):
         for recipe in [r for r in recipes if seed in run_seeds(r, seeds, ablation_seeds)]:
             run = out / f'{recipe}-seed{seed}'
-            if results is not None and run_record(results, recipe, seed).exists():
+            recorded = results is not None and run_record(results, recipe, seed).exists()
+            if recorded and ((run / 'metrics.json').exists() or not _first_stage_wanted(recipe, seed, recipes, seeds, ablation_seeds, results)):
                 runs.append(dict(recipe=recipe, seed=seed, path=run, record=run_record(results, recipe, seed))); continue
             done, timing, trained = run / 'metrics.json', run / 'time.json', False
             if not done.exists():
@@ -361,17 +366,18 @@ def train_recipes(out, steps:int=500, seeds:int=3, recipes=None, bs:int=TrainCon
                 first_stage = str(out / f'{fs}-seed{seed}' / 'model.pth') if fs else ''
                 if (fs and not (out / f'{fs}-seed{seed}' / 'metrics.json').exists()) or not claim_run(run):
                     runs.append(dict(recipe=recipe, seed=seed, path=run, busy=True)); log(f'{run.name}: left to the process that trains it or its first stage (if none does, delete {run / RUN_LOCK})'); continue
-                config = TrainConfig(recipe=recipe, bs=bs, steps=steps, seed=seed, n_groups=n_groups, first_stage=first_stage)
-                log(f'training {run.name} ({steps} steps)')
+                config = TrainConfig(recipe=recipe, bs=bs, steps=steps, seed=seed, n_groups=n_groups, first_stage=first_stage, precision=precision)
+                log(f'training {run.name}' + (' again, as a first stage (its recorded scores are kept)' if recorded else '') + f' ({steps} steps)')
                 t0, before, scored = time.time(), json.loads(timing.read_text())['seconds'] if timing.exists() else 0., scoring_seconds(run)
                 try:
-                    trained, m = True, train(config, run, resume=(run / 'model.pth').exists(), show_progress=show_progress, cbs=curve_cbs(run) if curve_cbs else None)
+                    trained, m = True, train(config, run, resume=(run / 'model.pth').exists(), show_progress=show_progress, cbs=curve_cbs(run) if curve_cbs and not recorded else None)
                     timing.write_text(json.dumps({'seconds': before + time.time() - t0 - (scoring_seconds(run) - scored)}))   # training only
                 finally: (run / RUN_LOCK).unlink(missing_ok=True)        # released once metrics and time are written
                 if m.get('interrupted'): return runs + [dict(recipe=recipe, seed=seed, path=run, interrupted=m['interrupted'])]
             steps_done = read_checkpoint(run / 'model.pth')['step']
             if steps_done != steps: raise FacetripletError(f"{run} holds a run of {steps_done} steps, not {steps}: use another --out")
-            runs.append(dict(recipe=recipe, seed=seed, path=run, seconds=json.loads(timing.read_text())['seconds'], trained=trained))
+            if recorded: runs.append(dict(recipe=recipe, seed=seed, path=run, record=run_record(results, recipe, seed), trained=trained)); continue
+            runs.append(dict(recipe=recipe, seed=seed, path=run, seconds=json.loads(timing.read_text())['seconds'], trained=trained, precision=resolved))
             if on_trained: on_trained(runs[-1])
     return runs
 
@@ -494,7 +500,7 @@ def _score_runs(runs:list[dict], bench, evaluators, results:Path, steps:int, bs:
             sw = Swapper.load(model).to(dev)
             log(f"scoring {r['path'].name}")
             curve = json.loads((r['path'] / 'curve.json').read_text())['points'] if (r['path'] / 'curve.json').exists() else []
-            rec = dict(recipe=r['recipe'], seed=r['seed'], steps=steps, bs=bs, seconds=r['seconds'], machine=machine(),
+            rec = dict(recipe=r['recipe'], seed=r['seed'], steps=steps, bs=bs, seconds=r['seconds'], machine=machine(), precision=r.get('precision'),
                        metrics=evaluate(sw, bench, evaluators, device=dev), curve=curve)
             write_json(rec, run_record(results, r['recipe'], r['seed'])); r['record'] = run_record(results, r['recipe'], r['seed'])
         rec = json.loads(run_record(results, r['recipe'], r['seed']).read_text())
@@ -524,11 +530,11 @@ def results_markdown(meta:dict, summaries:dict, references:dict, runs:list[dict]
 # %% ../nbs/08_evaluation.ipynb #4308e4af
 def reproduce(out='runs/reproduce', steps:int=500, seeds:int=3, recipes=None, bs:int=TrainConfig.bs, n_groups:int=TRAIN_GROUPS,
               bench:Benchmark|None=None, evaluators:Evaluators|None=None, show_progress:bool=True, log=print,
-              ablation_seeds:int|None=None, results=None, curve_every:int=0, curve_bench:Benchmark|None=None) -> dict:
+              ablation_seeds:int|None=None, results=None, curve_every:int=0, curve_bench:Benchmark|None=None, precision:str='auto') -> dict:
     "Train every recipe for its seeds (runs with a record are reused), score them, write results.json / .md, samples.png, curves.png to `results`."
     out = Path(out); results = Path(results or out)
     recipes = _with_first_stages(list(recipes or RECIPES)); check_seeds(seeds, ablation_seeds)
-    size = TrainConfig(bs=bs, steps=steps, n_groups=n_groups).size      # bad numbers fail before anything loads
+    size = TrainConfig(bs=bs, steps=steps, n_groups=n_groups, precision=precision).size      # bad numbers fail before anything loads
     bench, evaluators = bench or benchmark(), evaluators or load_evaluators()
     evaluators.to(default_device())
     curve_cbs = None
@@ -538,7 +544,7 @@ def reproduce(out='runs/reproduce', steps:int=500, seeds:int=3, recipes=None, bs
     pool_minutes = prepare_pools(results, n_groups, size, show_progress)
     score = lambda run: _score_runs([run], bench, evaluators, results, steps, bs, log)      # a run's record is written as soon as it has trained
     while True:                                  # another pass while runs left to other processes remain and this one made progress
-        runs = train_recipes(out, steps, seeds, recipes, bs, n_groups, show_progress, log, ablation_seeds, results, curve_cbs, score)
+        runs = train_recipes(out, steps, seeds, recipes, bs, n_groups, show_progress, log, ablation_seeds, results, curve_cbs, score, precision)
         if runs and runs[-1].get('interrupted'): return {'interrupted': runs[-1]['interrupted']}
         busy = [r['path'].name for r in runs if r.get('busy')]
         if not busy: break
@@ -547,7 +553,7 @@ def reproduce(out='runs/reproduce', steps:int=500, seeds:int=3, recipes=None, bs
     references = reference_rows(bench, evaluators)
     summaries = {rec: summarize([r for r in runs if r['recipe'] == rec]) for rec in dict.fromkeys(r['recipe'] for r in runs)}
     command = f"facetriplet reproduce --steps {steps} --seeds {seeds} --bs {bs}" + ('' if n_groups == TRAIN_GROUPS else f' --groups {n_groups}') + \
-              ('' if ablation_seeds is None else f' --ablation-seeds {ablation_seeds}') + ('' if not curve_every else f' --curve-every {curve_every}') + \
+              ('' if ablation_seeds is None else f' --ablation-seeds {ablation_seeds}') + ('' if not curve_every else f' --curve-every {curve_every}') + ('' if precision == 'auto' else f' --precision {precision}') + \
               ('' if recipes == list(RECIPES) else ' --recipes ' + ','.join(recipes))
     minutes = sum(r['seconds'] for r in runs) / 60
     meta = dict(command=command, steps=steps, seeds=seeds, ablation_seeds=ablation_seeds, bs=bs, size=size, machine=machine(), train_minutes_total=minutes,
