@@ -11,7 +11,7 @@ import os, json, math, time, platform
 from dataclasses import dataclass, asdict
 from pathlib import Path
 import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
-from .core import image_grid, save_image, default_device, FacetripletError, atomic_save, atomic_path, WEIGHTS_DIR
+from .core import image_grid, save_image, load_image, default_device, FacetripletError, atomic_save, atomic_path, WEIGHTS_DIR
 from .synth import sample_attributes, sample_identity, render
 from .splits import TRAIN_GROUPS, GALLERY_START, VIDEO_START, split_seeds
 from .triplets import PoolConfig, TripletPool, train_valid_pools, GatherDataLoader, TEST_POOL, Triplet, video_triplet
@@ -35,9 +35,9 @@ __all__ = ['EVALUATOR_POOL', 'ID_EVALUATOR', 'ATTRIBUTE_EVALUATOR', 'ATTRIBUTE_N
            'train_attribute_evaluator', 'attribute_metrics', 'Benchmark', 'benchmark', 'Evaluators', 'load_evaluators',
            'score', 'swap_benchmark', 'evaluate', 'copy_first', 'reference_rows', 'write_json', 'scoring_seconds',
            'ValidCurve', 'run_seeds', 'check_seeds', 'run_record', 'machine', 'prepare_pools', 'pools_note',
-           'claim_run', 'train_recipes', 'summarize', 'results_table', 'samples_figure', 'separated',
-           'chance_separated', 'differences_table', 'curve_table', 'doubling_gain', 'curves_figure', 'results_markdown',
-           'reproduce']
+           'claim_run', 'train_recipes', 'summarize', 'results_table', 'sample_picks', 'run_strip', 'save_strip',
+           'load_strip', 'figure_strips', 'samples_figure', 'separated', 'chance_separated', 'differences_table',
+           'curve_table', 'doubling_gain', 'curves_figure', 'samples_note', 'results_markdown', 'reproduce']
 
 # %% ../nbs/08_evaluation.ipynb #2abdbeba
 @dataclass
@@ -412,13 +412,35 @@ def results_table(rows:dict, references:dict) -> str:
         lines.append(f'| {name} | ' + ' | '.join(cells) + ' |')
     return head + '\n'.join(lines) + '\n'
 
-def samples_figure(swappers:dict, bench:Benchmark, path=None, n:int=8):
-    "Rows source, first, target, then one output row per recipe, for `n` test triplets; saved (marked) to `path`."
-    t = bench.triplets
-    pick = torch.linspace(0, len(t) - 1, n).long()
-    rows = [t.source[pick], t.first[pick], t.target[pick]] + [sw(t.source[pick], t.first[pick]).float().cpu() for sw in swappers.values()]
-    grid = image_grid(torch.cat(rows), nrow=n)
-    if path: save_image(grid, path, made_by='facetriplet reproduce', rows=', '.join(['source', 'first', 'target', *swappers]))
+
+# %% ../nbs/08_evaluation.ipynb #e0c416fc
+def sample_picks(bench:Benchmark, n:int=8) -> torch.Tensor:
+    "Indices of the `n` test triplets that samples.png shows, spread evenly over the benchmark."
+    return torch.linspace(0, len(bench.triplets) - 1, n).long()
+
+def run_strip(results, recipe:str, seed:int) -> Path: return Path(results) / 'runs' / f'{recipe}-seed{seed}.png'
+
+def save_strip(sw, bench:Benchmark, path, n:int=8) -> Path:
+    "A run's row of samples.png: its outputs on the picked test triplets side by side in one marked PNG, kept beside\n    the run's record so the figure can be drawn again once the model is gone."
+    t, pick = bench.triplets, sample_picks(bench, n)
+    with torch.no_grad(): out = sw(t.source[pick], t.first[pick]).float().cpu()     # (n,3,H,W)
+    return save_image(torch.cat(list(out), dim=-1), path, made_by='facetriplet reproduce')   # (3,H,n*W)
+
+def load_strip(path, n:int=8) -> torch.Tensor: return torch.stack(load_image(path).chunk(n, dim=-1))   # (n,3,H,W)
+
+def figure_strips(results, runs:list[dict], n:int=8) -> dict:
+    "Each recipe's strip from its lowest seed that has one, named `recipe` (seed 0) or `recipe (seed k)`."
+    strips = {}
+    for rec in dict.fromkeys(r['recipe'] for r in runs):
+        seed = next((k for k in sorted(r['seed'] for r in runs if r['recipe'] == rec) if run_strip(results, rec, k).exists()), None)
+        if seed is not None: strips[rec + (f' (seed {seed})' if seed else '')] = load_strip(run_strip(results, rec, seed), n)
+    return strips
+
+def samples_figure(strips:dict, bench:Benchmark, path=None, n:int=8):
+    "Rows source, first, target, then one row per strip (`(n,3,H,W)` outputs); saved (marked) to `path`."
+    t, pick = bench.triplets, sample_picks(bench, n)
+    grid = image_grid(torch.cat([t.source[pick], t.first[pick], t.target[pick], *strips.values()]), nrow=n)
+    if path: save_image(grid, path, made_by='facetriplet reproduce', rows=', '.join(['source', 'first', 'target', *strips]))
     return grid
 
 # %% ../nbs/08_evaluation.ipynb #64efbc34
@@ -492,8 +514,8 @@ def curves_figure(runs:list[dict], path=None) -> str:
 
 # %% ../nbs/08_evaluation.ipynb #76a63c1e
 def _score_runs(runs:list[dict], bench, evaluators, results:Path, steps:int, bs:int, log) -> dict:
-    "Score every run without a record and write its record; read the others. Returns the seed-0 swappers still on disk."
-    dev, swappers = default_device(), {}
+    "Score every run without a record and write its record; read the others. A run whose model is here gets its samples strip."
+    dev = default_device()
     for r in runs:
         model, sw = r['path'] / 'model.pth', None
         if 'record' not in r:
@@ -506,18 +528,23 @@ def _score_runs(runs:list[dict], bench, evaluators, results:Path, steps:int, bs:
         rec = json.loads(run_record(results, r['recipe'], r['seed']).read_text())
         if (rec['steps'], rec['bs']) != (steps, bs): raise FacetripletError(f"{run_record(results, r['recipe'], r['seed'])} records a run of {rec['steps']} steps at batch {rec['bs']}, not {steps} at {bs}: use another --results")
         r.update(seconds=rec['seconds'], metrics=rec['metrics'], curve=rec.get('curve', []))
-        if r['seed'] == 0 and model.exists(): swappers[r['recipe']] = sw or Swapper.load(model).to(dev)   # loaded once
-    return swappers
+        if model.exists() and not run_strip(results, r['recipe'], r['seed']).exists(): save_strip(sw or Swapper.load(model).to(dev), bench, run_strip(results, r['recipe'], r['seed']))
 
 
 # %% ../nbs/08_evaluation.ipynb #3509678c
+def samples_note(samples:dict|None) -> str:
+    "The line of results.md about samples.png: which run gave each row, which recipes have no row."
+    if not samples or not samples['rows']: return ''
+    return ("\n`samples.png`: rows source, first, target, then " + ', '.join(samples['rows']) + ' (the lowest seed whose outputs were kept).'
+            + (f" No row for {', '.join(samples['missing'])}: those runs were scored before their outputs were kept, and their models are gone." if samples['missing'] else '') + '\n')
+
 def results_markdown(meta:dict, summaries:dict, references:dict, runs:list[dict], curve_note:str='') -> str:
     "results.md: the command (`meta` as in results.json), the table of `summaries`, the curves' note, the differences from triplet."
     seeds_note = ', '.join(f"{rec} {sm['seeds']}" for rec, sm in summaries.items())
     md = (f"# Reproduction: {meta['steps']} steps per run; seeds: {seeds_note}\n\n`{meta['command']}` on {meta['machine']}: "
           f"{meta['train_minutes_total']:.0f} min of training in all. Batch {meta['bs']}, {meta['size']} px, {meta['test_triplets']} test triplets of 128 held-out people, "
           f"{meta['test_videos']} test videos of {meta['frames']} frames. Mean ± std over seeds; `train min` is each run's wall-clock "
-          f"training time (a recipe with a first stage excludes it: the run of that recipe with the same seed). " + pools_note(meta.get('pool_render_minutes')) + "\n\n" + results_table(summaries, references) + curve_note)
+          f"training time (a recipe with a first stage excludes it: the run of that recipe with the same seed). " + pools_note(meta.get('pool_render_minutes')) + "\n\n" + results_table(summaries, references) + curve_note + samples_note(meta.get('samples')))
     if 'triplet' in summaries and len(summaries) > 1:
         n = summaries['triplet']['seeds']
         md += ("\n## Differences from triplet\n\nTriplet's mean minus each recipe's (positive: triplet scores higher; the arrows say which way is better). **Bold**: the seed "
@@ -548,23 +575,26 @@ def reproduce(out='runs/reproduce', steps:int=500, seeds:int=3, recipes=None, bs
         if runs and runs[-1].get('interrupted'): return {'interrupted': runs[-1]['interrupted']}
         busy = [r['path'].name for r in runs if r.get('busy')]
         if not busy: break
-        if not any(r.get('trained') for r in runs): return {'busy': busy}                # the table waits for them
-    swappers = _score_runs(runs, bench, evaluators, results, steps, bs, log)
+        if not any(r.get('trained') for r in runs):                                      # the table waits for them;
+            _score_runs([r for r in runs if not r.get('busy')], bench, evaluators, results, steps, bs, log)   # the models here leave their strips
+            return {'busy': busy}
+    _score_runs(runs, bench, evaluators, results, steps, bs, log)
     references = reference_rows(bench, evaluators)
     summaries = {rec: summarize([r for r in runs if r['recipe'] == rec]) for rec in dict.fromkeys(r['recipe'] for r in runs)}
     command = f"facetriplet reproduce --steps {steps} --seeds {seeds} --bs {bs}" + ('' if n_groups == TRAIN_GROUPS else f' --groups {n_groups}') + \
               ('' if ablation_seeds is None else f' --ablation-seeds {ablation_seeds}') + ('' if not curve_every else f' --curve-every {curve_every}') + ('' if precision == 'auto' else f' --precision {precision}') + \
               ('' if recipes == list(RECIPES) else ' --recipes ' + ','.join(recipes))
-    minutes = sum(r['seconds'] for r in runs) / 60
+    minutes, strips = sum(r['seconds'] for r in runs) / 60, figure_strips(results, runs)
     meta = dict(command=command, steps=steps, seeds=seeds, ablation_seeds=ablation_seeds, bs=bs, size=size, machine=machine(), train_minutes_total=minutes,
                 pool_render_minutes=pool_minutes,
                 test_triplets=len(bench), test_videos=len(bench.videos), frames=len(bench.videos[0].first) if bench.videos else 0,
-                identity_evaluator=evaluators.identity.__dict__.get('metrics', {}), attribute_evaluator=evaluators.attributes.__dict__.get('metrics', {}))
+                identity_evaluator=evaluators.identity.__dict__.get('metrics', {}), attribute_evaluator=evaluators.attributes.__dict__.get('metrics', {}),
+                samples={'rows': list(strips), 'missing': [rec for rec in summaries if not any(k.split(' ')[0] == rec for k in strips)]})
     results_json = {**meta, 'recipes': {rec: {**sm, 'runs': [{'seed': r['seed'], 'seconds': r['seconds'], **r['metrics']} for r in runs if r['recipe'] == rec]}
                                         for rec, sm in summaries.items()}, 'references': references}
-    write_json(results_json, results / 'results.json')
-    if set(swappers) == set(summaries): samples_figure(swappers, bench, results / 'samples.png')   # else: models not on this machine, keep the figure
+    if strips: samples_figure(strips, bench, results / 'samples.png')
     curve_note = curves_figure(runs, results / 'curves.png') if any(r['curve'] for r in runs) else ''
+    write_json(results_json, results / 'results.json')
     (results / 'results.md').write_text(results_markdown(meta, summaries, references, runs, curve_note))
     return results_json
 
