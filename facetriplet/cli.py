@@ -302,7 +302,8 @@ def reproduce_cli(steps:int=500,             # generator steps per run
                   recipes:str=','.join(RECIPES),  # comma-separated recipe names (a recipe's first stage must be among them)
                   bs:int=TrainConfig.bs,     # batch size
                   groups:int=TRAIN_GROUPS,   # train pool groups
-                  precision:str='auto'):     # auto (bf16 where the CPU or GPU computes it natively, else fp32), bf16, fp16 or fp32: runs to compare need the same
+                  precision:str='auto',      # auto (bf16 where the CPU or GPU computes it natively, else fp32), bf16, fp16 or fp32: runs to compare need the same
+                  redraw_samples:bool=False): # train again (recorded scores kept) seed 0 of each recipe with no row in samples.png
     """Train every recipe for equal steps, score them, write results.md/json. Resumable: run the same command again after a stop; runs recorded in RESULTS/runs/ are not trained again. Copies of the command started side by side (one per core) share the runs; the last to finish writes the table."""
     from facetriplet.evaluation import reproduce
     if steps < 1: raise FacetripletError(f"--steps must be a positive integer, got {steps}")
@@ -311,7 +312,7 @@ def reproduce_cli(steps:int=500,             # generator steps per run
     names = tuple(r.strip() for r in recipes.split(',') if r.strip())
     if not names: raise FacetripletError(f"--recipes names no recipe (choose from {', '.join(RECIPES)}), got {recipes!r}")
     res = reproduce(out, steps, seeds, names, bs, groups, log=lambda m: print(m, file=sys.stderr),
-                    ablation_seeds=ablation_seeds or None, results=results or None, curve_every=curve_every, precision=precision)
+                    ablation_seeds=ablation_seeds or None, results=results or None, curve_every=curve_every, precision=precision, redraw_samples=redraw_samples)
     if res.get('interrupted'):
         print(f"{res['interrupted']}: stopped, checkpoint saved; run the same command again to continue", file=sys.stderr); sys.exit(130)
     if res.get('busy'):

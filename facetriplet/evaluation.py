@@ -344,13 +344,14 @@ def _retake(lock:Path, run:Path) -> bool: lock.unlink(missing_ok=True); return c
 
 
 # %% ../nbs/08_evaluation.ipynb #fdeb53d3
-def _first_stage_wanted(recipe:str, seed:int, recipes, seeds:int, ablation_seeds, results) -> bool:
-    "Does a run of this command without a record use `recipe`'s run of `seed` as its first stage? (a fresh clone has the record, not the model)"
-    return any(get_recipe(r).first_stage == recipe and seed in run_seeds(r, seeds, ablation_seeds) and not run_record(results, r, seed).exists() for r in recipes)
+def _model_wanted(recipe:str, seed:int, recipes, seeds:int, ablation_seeds, results, redraw_samples:bool=False) -> bool:
+    "Is the model of a recorded run wanted (a fresh clone has the record, not the model)? Yes if a run of this command without a record uses\n    it as first stage, or if `redraw_samples` and it is seed 0 of a recipe with no row for samples.png."
+    no_row = redraw_samples and seed == 0 and not any(run_strip(results, recipe, k).exists() for k in run_seeds(recipe, seeds, ablation_seeds))
+    return no_row or any(get_recipe(r).first_stage == recipe and seed in run_seeds(r, seeds, ablation_seeds) and not run_record(results, r, seed).exists() for r in recipes)
 
 def train_recipes(out, steps:int=500, seeds:int=3, recipes=None, bs:int=TrainConfig.bs, n_groups:int=TRAIN_GROUPS, show_progress:bool=True,
-                  log=print, ablation_seeds:int|None=None, results=None, curve_cbs=None, on_trained=None, precision:str='auto') -> list[dict]:
-    "Train every recipe for `steps` steps per seed into `out/<recipe>-seed<k>/`; runs with a record in `results` are skipped (unless a run\n    without one needs its model as first stage), stopped ones resume;\n    `on_trained(run)` is called for each run without a record as soon as it has trained. A run that another live process is\n    training (or whose first stage is not trained yet) is left to it: `busy=True` in the list."
+                  log=print, ablation_seeds:int|None=None, results=None, curve_cbs=None, on_trained=None, precision:str='auto', redraw_samples:bool=False) -> list[dict]:
+    "Train every recipe for `steps` steps per seed into `out/<recipe>-seed<k>/`; runs with a record in `results` are skipped (unless their\n    model is wanted: `_model_wanted`), stopped ones resume;\n    `on_trained(run)` is called for each run without a record as soon as it has trained. A run that another live process is\n    training (or whose first stage is not trained yet) is left to it: `busy=True` in the list."
     out, runs, resolved = Path(out), [], resolve_precision(precision, default_device())
     check_seeds(seeds, ablation_seeds)
     recipes = _with_first_stages(list(recipes or RECIPES))
@@ -358,7 +359,7 @@ def train_recipes(out, steps:int=500, seeds:int=3, recipes=None, bs:int=TrainCon
         for recipe in [r for r in recipes if seed in run_seeds(r, seeds, ablation_seeds)]:
             run = out / f'{recipe}-seed{seed}'
             recorded = results is not None and run_record(results, recipe, seed).exists()
-            if recorded and ((run / 'metrics.json').exists() or not _first_stage_wanted(recipe, seed, recipes, seeds, ablation_seeds, results)):
+            if recorded and ((run / 'metrics.json').exists() or not _model_wanted(recipe, seed, recipes, seeds, ablation_seeds, results, redraw_samples)):
                 runs.append(dict(recipe=recipe, seed=seed, path=run, record=run_record(results, recipe, seed))); continue
             done, timing, trained = run / 'metrics.json', run / 'time.json', False
             if not done.exists():
@@ -367,7 +368,7 @@ def train_recipes(out, steps:int=500, seeds:int=3, recipes=None, bs:int=TrainCon
                 if (fs and not (out / f'{fs}-seed{seed}' / 'metrics.json').exists()) or not claim_run(run):
                     runs.append(dict(recipe=recipe, seed=seed, path=run, busy=True)); log(f'{run.name}: left to the process that trains it or its first stage (if none does, delete {run / RUN_LOCK})'); continue
                 config = TrainConfig(recipe=recipe, bs=bs, steps=steps, seed=seed, n_groups=n_groups, first_stage=first_stage, precision=precision)
-                log(f'training {run.name}' + (' again, as a first stage (its recorded scores are kept)' if recorded else '') + f' ({steps} steps)')
+                log(f'training {run.name}' + (' again for its model (its recorded scores are kept)' if recorded else '') + f' ({steps} steps)')
                 t0, before, scored = time.time(), json.loads(timing.read_text())['seconds'] if timing.exists() else 0., scoring_seconds(run)
                 try:
                     trained, m = True, train(config, run, resume=(run / 'model.pth').exists(), show_progress=show_progress, cbs=curve_cbs(run) if curve_cbs and not recorded else None)
@@ -557,7 +558,8 @@ def results_markdown(meta:dict, summaries:dict, references:dict, runs:list[dict]
 # %% ../nbs/08_evaluation.ipynb #4308e4af
 def reproduce(out='runs/reproduce', steps:int=500, seeds:int=3, recipes=None, bs:int=TrainConfig.bs, n_groups:int=TRAIN_GROUPS,
               bench:Benchmark|None=None, evaluators:Evaluators|None=None, show_progress:bool=True, log=print,
-              ablation_seeds:int|None=None, results=None, curve_every:int=0, curve_bench:Benchmark|None=None, precision:str='auto') -> dict:
+              ablation_seeds:int|None=None, results=None, curve_every:int=0, curve_bench:Benchmark|None=None, precision:str='auto',
+              redraw_samples:bool=False) -> dict:
     "Train every recipe for its seeds (runs with a record are reused), score them, write results.json / .md, samples.png, curves.png to `results`."
     out = Path(out); results = Path(results or out)
     recipes = _with_first_stages(list(recipes or RECIPES)); check_seeds(seeds, ablation_seeds)
@@ -571,7 +573,7 @@ def reproduce(out='runs/reproduce', steps:int=500, seeds:int=3, recipes=None, bs
     pool_minutes = prepare_pools(results, n_groups, size, show_progress)
     score = lambda run: _score_runs([run], bench, evaluators, results, steps, bs, log)      # a run's record is written as soon as it has trained
     while True:                                  # another pass while runs left to other processes remain and this one made progress
-        runs = train_recipes(out, steps, seeds, recipes, bs, n_groups, show_progress, log, ablation_seeds, results, curve_cbs, score, precision)
+        runs = train_recipes(out, steps, seeds, recipes, bs, n_groups, show_progress, log, ablation_seeds, results, curve_cbs, score, precision, redraw_samples)
         if runs and runs[-1].get('interrupted'): return {'interrupted': runs[-1]['interrupted']}
         busy = [r['path'].name for r in runs if r.get('busy')]
         if not busy: break
