@@ -345,8 +345,9 @@ def _retake(lock:Path, run:Path) -> bool: lock.unlink(missing_ok=True); return c
 
 # %% ../nbs/08_evaluation.ipynb #fdeb53d3
 def _model_wanted(recipe:str, seed:int, recipes, seeds:int, ablation_seeds, results, redraw_samples:bool=False) -> bool:
-    "Is the model of a recorded run wanted (a fresh clone has the record, not the model)? Yes if a run of this command without a record uses\n    it as first stage, or if `redraw_samples` and it is seed 0 of a recipe with no row for samples.png."
-    no_row = redraw_samples and seed == 0 and not any(run_strip(results, recipe, k).exists() for k in run_seeds(recipe, seeds, ablation_seeds))
+    "Is the model of a recorded run wanted (a fresh clone has the record, not the model)? Yes if a run of this command without a record uses\n    it as first stage, or if `redraw_samples` and it is seed 0 of a recipe with no row for samples.png\n    (none of its runs has a strip, and none is still to train)."
+    no_row = redraw_samples and seed == 0 and not any(run_strip(results, recipe, k).exists() or not run_record(results, recipe, k).exists()
+                                                      for k in run_seeds(recipe, seeds, ablation_seeds))   # a run still to train will leave one
     return no_row or any(get_recipe(r).first_stage == recipe and seed in run_seeds(r, seeds, ablation_seeds) and not run_record(results, r, seed).exists() for r in recipes)
 
 def train_recipes(out, steps:int=500, seeds:int=3, recipes=None, bs:int=TrainConfig.bs, n_groups:int=TRAIN_GROUPS, show_progress:bool=True,
