@@ -515,7 +515,7 @@ def curves_figure(runs:list[dict], path=None) -> str:
 
 
 # %% ../nbs/08_evaluation.ipynb #76a63c1e
-def _score_runs(runs:list[dict], bench, evaluators, results:Path, steps:int, bs:int, log) -> dict:
+def _score_runs(runs:list[dict], bench, evaluators, results:Path, steps:int, bs:int, log) -> None:
     "Score every run without a record and write its record; read the others. A run whose model is here gets its samples strip."
     dev = default_device()
     for r in runs:
