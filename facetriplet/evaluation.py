@@ -307,10 +307,15 @@ def machine() -> str:
 
 def prepare_pools(results, n_groups:int=TRAIN_GROUPS, size:int=TrainConfig.size, show_progress:bool=True,
                   cache:Path|str|None=None) -> float|None:
-    "Read or render the train and valid pools before any run starts, so no run's train minutes hold the one-off render;\n    a render's minutes go to `results/pools.json`. Returns the minutes recorded there (None: the pools came from an untimed cache)."
+    "Read or render the train and valid pools before any run starts, so no run's train minutes hold the one-off render;\n    each pool's render minutes go to `results/pools.json`. Returns their sum (None: the pools came from an untimed cache)."
     pools, path = train_valid_pools(size, n_groups, cache=cache, device=default_device(), show_progress=show_progress), Path(results) / 'pools.json'
-    if seconds := sum(p.render_seconds for p in pools):
-        write_json({'minutes': seconds / 60, 'pictures': sum(p.n_targets for p in pools), 'n_groups': n_groups, 'size': size, 'machine': machine()}, path)
+    rendered = {name: p for name, p in zip(('train', 'valid'), pools) if p.render_seconds}
+    if rendered:           # per pool: of two commands started side by side, the second may find one pool cached and render the other
+        old = json.loads(path.read_text()) if path.exists() else {}
+        parts = {k: old[k] for k in ('train', 'valid') if k in old and (old['n_groups'], old['size']) == (n_groups, size)}
+        parts.update({k: {'minutes': p.render_seconds / 60, 'pictures': p.n_targets, 'machine': machine()} for k, p in rendered.items()})
+        write_json({'minutes': sum(v['minutes'] for v in parts.values()), 'pictures': sum(v['pictures'] for v in parts.values()),
+                    'n_groups': n_groups, 'size': size, **parts}, path)
     return json.loads(path.read_text())['minutes'] if path.exists() else None
 
 def pools_note(minutes:float|None) -> str:
