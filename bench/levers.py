@@ -39,6 +39,7 @@ LEVERS = {                                                    # overrides of Tra
     'narrow': dict(generator=dict(width=24)),
     'attn': dict(generator=dict(source_heads=4)),   # the bottleneck of `first` reads the source's feature map by attention
     'blocks4': dict(generator=dict(id_blocks=4)),
+    'dec': dict(generator=dict(decoder_blocks=1)),   # an identity block after the decoder stages at H/2 and H
     'no_adv': dict(weights=dict(adversarial=0., feature_matching=0.)),
     'id_low': dict(weights=dict(identity=1., target_feature=1.)),
     'rec20': dict(weights=dict(reconstruction=20.)),

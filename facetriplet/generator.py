@@ -57,11 +57,12 @@ class GeneratorConfig:
     source_dim: int = 128        # size of a trainable code of the source picture beside the identity vector (0: none)
     warp: float = 4.             # largest shift, in pixels, of a predicted flow that moves `first` before the mask fuses it (0: none)
     source_heads: int = 0        # attention heads with which the bottleneck of `first` reads the source's feature map (0: none; needs source_dim)
+    decoder_blocks: int = 0      # identity blocks after each of the last two decoder stages, at H/2 and at H (0: none)
     def to_json(self): return json.dumps(asdict(self))
     @classmethod
     def stored(cls, d:dict) -> GeneratorConfig:
         "The config a checkpoint stored; a switch added since it was written takes the value that rebuilds its model."
-        return cls(**{'source_dim': 0, 'warp': 0., 'source_heads': 0, **d})
+        return cls(**{'source_dim': 0, 'warp': 0., 'source_heads': 0, 'decoder_blocks': 0, **d})
 
 
 # %% ../nbs/04_generator.ipynb #d2d4d5d5
@@ -125,6 +126,8 @@ class Generator(nn.Module):
         self.down1, self.down2, self.down3 = _down(w, 2 * w), _down(2 * w, 4 * w), _down(4 * w, 8 * w)
         self.blocks = nn.ModuleList([IDBlock(8 * w, d) for _ in range(config.id_blocks)])
         self.up3, self.up2, self.up1 = _Up(8 * w, 4 * w, 4 * w, d), _Up(4 * w, 2 * w, 2 * w, d), _Up(2 * w, w, w, d)
+        self.refine2 = nn.ModuleList([IDBlock(2 * w, d) for _ in range(config.decoder_blocks)])   # drawing capacity at H/2
+        self.refine1 = nn.ModuleList([IDBlock(w, d) for _ in range(config.decoder_blocks)])       # and at H
         self.to_rgb = nn.Conv2d(w, 4 if config.use_mask else 3, 3, 1, 1)
         self.to_flow = nn.Conv2d(w, 2, 3, 1, 1) if config.warp else None
         if self.to_flow is not None: nn.init.zeros_(self.to_flow.weight); nn.init.zeros_(self.to_flow.bias)   # starts as no shift
@@ -150,7 +153,9 @@ def forward(self:Generator, source:torch.Tensor, first:torch.Tensor, source_iden
     for block in self.blocks: h = block(h, z)    # identity injected at the bottleneck
     h = self.up3(h, e2, z)                       # (B, 4w, H/4, W/4)
     h = self.up2(h, e1, z)                       # (B, 2w, H/2, W/2)
+    for block in self.refine2: h = block(h, z)
     h = self.up1(h, e0, z)                       # (B, w,  H,   W)
+    for block in self.refine1: h = block(h, z)
     out = self.to_rgb(h)                         # (B, 3 or 4, H, W)
     rgb = torch.tanh(out[:, :3])
     if not self.config.use_mask: return (rgb, torch.ones_like(out[:, :1])) if return_mask else rgb
