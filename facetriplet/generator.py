@@ -14,7 +14,8 @@ from fastcore.basics import patch
 from .core import check_images, check_pair, FacetripletError
 
 # %% auto #0
-__all__ = ['AdaIN', 'IDBlock', 'warp', 'GeneratorConfig', 'SourceEncoder', 'SourceAttention', 'Generator', 'count_flops']
+__all__ = ['AdaIN', 'IDBlock', 'resample', 'flow_shift', 'warp', 'GeneratorConfig', 'SourceEncoder', 'SourceAttention',
+           'Generator', 'count_flops']
 
 # %% ../nbs/04_generator.ipynb #fbad4397
 class AdaIN(nn.Module):
@@ -37,13 +38,22 @@ class IDBlock(nn.Module):
     def forward(self, h, z): return h + self.c2(F.relu(self.n2(self.c1(F.relu(self.n1(h, z))), z)))
 
 # %% ../nbs/04_generator.ipynb #e7a47245
+def resample(x:torch.Tensor, shift:torch.Tensor) -> torch.Tensor:
+    "`x` `(B,C,H,W)` sampled at p + shift(p); `shift` `(B,2,h,w)` holds (x, y) in grid_sample's [-1, 1] units, resized to (H, W)."
+    B, C, H, W = x.shape
+    if shift.shape[-2:] != (H, W): shift = F.interpolate(shift, size=(H, W), mode='bilinear', align_corners=False)
+    grid = F.affine_grid(torch.eye(2, 3, device=x.device).expand(B, 2, 3), (B, C, H, W), align_corners=False)   # (B, H, W, 2): p
+    return F.grid_sample(x.float(), grid + shift.permute(0, 2, 3, 1), padding_mode='border', align_corners=False).to(x.dtype)
+
+def flow_shift(flow:torch.Tensor, max_shift:float, size:tuple) -> torch.Tensor:
+    "Flow logits `(B,2,h,w)` -> a shift of at most `max_shift` pixels of a picture of `size` (W, H), in [-1, 1] units."
+    to_unit = 2 * max_shift / torch.tensor(size, device=flow.device)         # pixels -> grid_sample's [-1, 1] units
+    return torch.tanh(flow.float()) * to_unit.view(1, 2, 1, 1)               # Delta(p)
+
 def warp(first:torch.Tensor, flow:torch.Tensor, max_shift:float) -> torch.Tensor:
     "`first` `(B,3,H,W)` sampled at p + max_shift * tanh(flow(p)) pixels; `flow` `(B,2,H,W)` holds (x, y)."
-    B, _, H, W = first.shape
-    to_unit = 2 * max_shift / torch.tensor([W, H], device=flow.device)        # pixels -> grid_sample's [-1, 1] units
-    shift = torch.tanh(flow.float()) * to_unit.view(1, 2, 1, 1)                # (B, 2, H, W), Delta(p)
-    grid = F.affine_grid(torch.eye(2, 3, device=first.device).expand(B, 2, 3), (B, 3, H, W), align_corners=False)   # (B, H, W, 2): p
-    return F.grid_sample(first.float(), grid + shift.permute(0, 2, 3, 1), padding_mode='border', align_corners=False).to(first.dtype)
+    return resample(first, flow_shift(flow, max_shift, (first.shape[-1], first.shape[-2])))
+
 
 # %% ../nbs/04_generator.ipynb #b302a2ba
 @dataclass
@@ -58,11 +68,12 @@ class GeneratorConfig:
     warp: float = 4.             # largest shift, in pixels, of a predicted flow that moves `first` before the mask fuses it (0: none)
     source_heads: int = 0        # attention heads with which the bottleneck of `first` reads the source's feature map (0: none; needs source_dim)
     decoder_blocks: int = 0      # identity blocks after each of the last two decoder stages, at H/2 and at H (0: none)
+    skip_warp: float = 0.        # largest shift, in pixels, of a coarse flow (from H/4) that moves the skips of `first` and `first` (0: none)
     def to_json(self): return json.dumps(asdict(self))
     @classmethod
     def stored(cls, d:dict) -> GeneratorConfig:
         "The config a checkpoint stored; a switch added since it was written takes the value that rebuilds its model."
-        return cls(**{'source_dim': 0, 'warp': 0., 'source_heads': 0, 'decoder_blocks': 0, **d})
+        return cls(**{'source_dim': 0, 'warp': 0., 'source_heads': 0, 'decoder_blocks': 0, 'skip_warp': 0., **d})
 
 
 # %% ../nbs/04_generator.ipynb #d2d4d5d5
@@ -130,7 +141,9 @@ class Generator(nn.Module):
         self.refine1 = nn.ModuleList([IDBlock(w, d) for _ in range(config.decoder_blocks)])       # and at H
         self.to_rgb = nn.Conv2d(w, 4 if config.use_mask else 3, 3, 1, 1)
         self.to_flow = nn.Conv2d(w, 2, 3, 1, 1) if config.warp else None
-        if self.to_flow is not None: nn.init.zeros_(self.to_flow.weight); nn.init.zeros_(self.to_flow.bias)   # starts as no shift
+        self.to_skip_flow = nn.Conv2d(4 * w, 2, 3, 1, 1) if config.skip_warp else None   # read at H/4
+        for f in (self.to_flow, self.to_skip_flow):
+            if f is not None: nn.init.zeros_(f.weight); nn.init.zeros_(f.bias)          # starts as no shift
         self.set_identity_encoder(identity_encoder)
 
 
@@ -152,6 +165,10 @@ def forward(self:Generator, source:torch.Tensor, first:torch.Tensor, source_iden
         if self.source_attention is not None: h = self.source_attention(h, hs)
     for block in self.blocks: h = block(h, z)    # identity injected at the bottleneck
     h = self.up3(h, e2, z)                       # (B, 4w, H/4, W/4)
+    size, shift = (first.shape[-1], first.shape[-2]), None
+    if self.to_skip_flow is not None:            # move the features of `first` before the decoder draws from them
+        shift = flow_shift(self.to_skip_flow(h), self.config.skip_warp, size)      # (B, 2, H/4, W/4), [-1, 1] units
+        e1, e0 = resample(e1, shift), resample(e0, shift)
     h = self.up2(h, e1, z)                       # (B, 2w, H/2, W/2)
     for block in self.refine2: h = block(h, z)
     h = self.up1(h, e0, z)                       # (B, w,  H,   W)
@@ -160,7 +177,10 @@ def forward(self:Generator, source:torch.Tensor, first:torch.Tensor, source_iden
     rgb = torch.tanh(out[:, :3])
     if not self.config.use_mask: return (rgb, torch.ones_like(out[:, :1])) if return_mask else rgb
     mask = torch.sigmoid(out[:, 3:])             # (B, 1, H, W)
-    kept = first if self.to_flow is None else warp(first, self.to_flow(h), self.config.warp)
+    if self.to_flow is not None:
+        fine = flow_shift(self.to_flow(h), self.config.warp, size)                 # (B, 2, H, W)
+        shift = fine if shift is None else fine + F.interpolate(shift, size=fine.shape[-2:], mode='bilinear', align_corners=False)
+    kept = first if shift is None else resample(first, shift)
     # output = m * rgb + (1 - m) * first(p + Delta(p))
     output = mask * rgb + (1 - mask) * kept
     return (output, mask) if return_mask else output

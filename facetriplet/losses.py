@@ -31,6 +31,7 @@ class LossWeights:
     target_feature: float = 5.0
     feature_matching: float = 10.0
     detail: float = 10.             # extra L1 on eyes, brows, lips and glasses (renderer segmentation)
+    face: float = 0.                # extra L1 on the face region (skin and features), the same masked mean as `detail`
     frequency: float = 100.         # focal frequency loss (its values are ~100x smaller than the L1's)
     perceptual: float = 0.          # L1 of frozen pretrained features, network `perceptual_net`
     gan: str = 'hinge'              # or 'nonsaturating'
@@ -166,7 +167,7 @@ class SwapLoss(nn.Module):
 
     def generator(self, output, target, source_identity, fake_scores=None, fake_feats=None, real_feats=None, region=None, rows=None,
                   detail=None) -> dict:
-        "Named terms and `total` for the generator step. `source_identity` is E(source) `(B,D)`; `rows` `(B,)` marks rows whose\n        `target` is a ground truth; `detail` `(B,1,H,W)` marks eyes, brows, lips and glasses."
+        "Named terms and `total` for the generator step. `source_identity` is E(source) `(B,D)`; `rows` `(B,)` marks rows whose\n        `target` is a ground truth; `detail` `(B,1,H,W)` marks eyes, brows, lips and glasses,\n        `region` `(B,1,H,W)` the face (SSIM and the face term)."
         check_images(output, 'output'); check_images(target, 'target')
         if output.shape != target.shape: raise FacetripletError(f"output and target must have one shape, got {tuple(output.shape)} and {tuple(target.shape)}")
         w, t = self.weights, {}
@@ -174,6 +175,7 @@ class SwapLoss(nn.Module):
         o, g = (output, target) if rows is None else (output[rows > 0], target[rows > 0])   # the rows with a ground truth
         if len(o):
             if w.detail and detail is not None: t['detail'] = detail_loss(o, g, detail if rows is None else detail[rows > 0])
+            if w.face and region is not None: t['face'] = detail_loss(o, g, region if rows is None else region[rows > 0])   # L_face = sum m_f |o - t| / (3 sum m_f)
             if w.frequency: t['frequency'] = focal_frequency_loss(o, g)
             if w.perceptual:
                 with torch.no_grad(): real = self.perceptual(g)
