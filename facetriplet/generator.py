@@ -60,7 +60,7 @@ def warp(first:torch.Tensor, flow:torch.Tensor, max_shift:float) -> torch.Tensor
 class GeneratorConfig:
     "Generator size and switches; stored in every checkpoint as JSON."
     size: int = 64               # image size (any multiple of 8 >= 32)
-    width: int = 32              # channels at full resolution; doubled at each of 3 downsamplings
+    width: int = 24              # channels at full resolution; doubled at each of 3 downsamplings (32 before lever round 15)
     id_dim: int = 256            # identity vector size (the encoder's `dim`)
     id_blocks: int = 2           # identity-injection blocks at the bottleneck
     use_mask: bool = True        # predict a soft mask and keep `first` outside it
@@ -68,7 +68,7 @@ class GeneratorConfig:
     warp: float = 4.             # largest shift, in pixels, of a predicted flow that moves `first` before the mask fuses it (0: none)
     source_heads: int = 0        # attention heads with which the bottleneck of `first` reads the source's feature map (0: none; needs source_dim)
     decoder_blocks: int = 0      # identity blocks after each of the last two decoder stages, at H/2 and at H (0: none)
-    skip_warp: float = 0.        # largest shift, in pixels, of a coarse flow (from H/4) that moves the skips of `first` and `first` (0: none)
+    skip_warp: float = 6.        # largest shift, in pixels, of a coarse flow (from H/4) that moves the skips of `first` and `first` (0: none)
     def to_json(self): return json.dumps(asdict(self))
     @classmethod
     def stored(cls, d:dict) -> GeneratorConfig:

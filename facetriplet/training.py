@@ -8,7 +8,7 @@ Docs: https://facetriplet.github.io/facetriplet/training.html.md"""
 # %% ../nbs/07_training.ipynb #e0f855b4
 from __future__ import annotations
 import os, json, math, random, time, signal, threading
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from functools import partial
 from pathlib import Path
 import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
@@ -448,6 +448,9 @@ def train(config:TrainConfig, out, resume:bool=False, minutes:float|None=None, c
     if resume:
         d = read_checkpoint(ckpt)                                        # fail early on a damaged file
         if identity_encoder is None and 'identity_encoder' in d: identity_encoder = encoder_from_record(d['identity_encoder'])
+        # the run goes on with the generator it was built with, also after a new version changed the defaults
+        stored = json.loads(d['config'])
+        config = replace(config, generator=asdict(GeneratorConfig.stored({**stored['generator'], 'size': stored['size']})))
     stop = StopOnSignal()
     cbs = [Checkpointer(ckpt, checkpoint_every, ckpt if resume else None), stop] + ([TimeLimit(minutes)] if minutes else []) + list(cbs or [])
     learn = swap_learner(config, identity_encoder, dls, cbs=cbs)
