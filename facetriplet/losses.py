@@ -31,7 +31,7 @@ class LossWeights:
     target_feature: float = 5.0
     feature_matching: float = 10.0
     detail: float = 10.             # extra L1 on eyes, brows, lips and glasses (renderer segmentation)
-    face: float = 0.                # extra L1 on the face region (skin and features), the same masked mean as `detail`
+    face: float = 10.               # extra L1 on the face region (skin and features), the same masked mean as `detail` (lever round 15)
     frequency: float = 100.         # focal frequency loss (its values are ~100x smaller than the L1's)
     perceptual: float = 0.          # L1 of frozen pretrained features, network `perceptual_net`
     gan: str = 'hinge'              # or 'nonsaturating'
@@ -42,6 +42,10 @@ class LossWeights:
         for k, v in asdict(self).items():
             if k not in ('gan', 'perceptual_net') and (not isinstance(v, (int, float)) or v < 0): raise FacetripletError(f"LossWeights.{k} must be a number >= 0, got {v!r}")
     def to_json(self): return json.dumps(asdict(self))
+    @classmethod
+    def stored(cls, d:dict) -> LossWeights:
+        "The weights a checkpoint stored; a term added since it was written is off, as it was then."
+        return cls(**{'face': 0., **d})
 
 # %% ../nbs/06_losses.ipynb #1ef54fe6
 def discriminator_loss(real_scores:list, fake_scores:list, gan:str='hinge') -> torch.Tensor:

@@ -22,7 +22,7 @@ from .checkpoint import read_checkpoint, encoder_record, encoder_from_record, Sw
 from .identity import load_identity_encoder
 from .generator import Generator, GeneratorConfig
 from .discriminator import Discriminator, DiscriminatorConfig
-from .losses import SwapLoss, reconstruction_loss
+from .losses import LossWeights, SwapLoss, reconstruction_loss
 from .metrics import psnr
 from .recipes import (Recipe, RECIPES, PRECISIONS, TrainConfig, get_recipe, register_recipe, recipe_batch,
                                  critic_loss, generator_loss, frozen)
@@ -448,9 +448,10 @@ def train(config:TrainConfig, out, resume:bool=False, minutes:float|None=None, c
     if resume:
         d = read_checkpoint(ckpt)                                        # fail early on a damaged file
         if identity_encoder is None and 'identity_encoder' in d: identity_encoder = encoder_from_record(d['identity_encoder'])
-        # the run goes on with the generator it was built with, also after a new version changed the defaults
+        # the run goes on with the generator it was built with, also after a new version changed the defaults ...
         stored = json.loads(d['config'])
-        config = replace(config, generator=asdict(GeneratorConfig.stored({**stored['generator'], 'size': stored['size']})))
+        config = replace(config, generator=asdict(GeneratorConfig.stored({**stored['generator'], 'size': stored['size']})),
+                         weights=asdict(LossWeights.stored(stored['weights'])))    # ... and the loss it was trained on
     stop = StopOnSignal()
     cbs = [Checkpointer(ckpt, checkpoint_every, ckpt if resume else None), stop] + ([TimeLimit(minutes)] if minutes else []) + list(cbs or [])
     learn = swap_learner(config, identity_encoder, dls, cbs=cbs)
