@@ -21,8 +21,8 @@ import torch
 LEVERS = {                                                    # overrides of TrainConfig(); join with '+' to combine
     'default': {},
     # the defaults before this table was made (2026-11-27); round 1 measured every lever on top of them
-    'before': dict(ema_kimg=0., lr_g=2e-4, lr_d=2e-4, lr_decay=0., generator=dict(width=32, source_dim=0, warp=0., skip_warp=0.), weights=dict(detail=0., frequency=0.)),
-    'no_warp': dict(lr_g=2e-4, lr_d=2e-4, lr_decay=0., generator=dict(width=32, warp=0., skip_warp=0.)),   # the defaults of rounds 2-4 (`default` rows before round 5)
+    'before': dict(ema_kimg=0., lr_g=2e-4, lr_d=2e-4, lr_decay=0., generator=dict(width=32, source_dim=0, warp=0., skip_warp=0.), weights=dict(detail=0., frequency=0., face=0.)),
+    'no_warp': dict(lr_g=2e-4, lr_d=2e-4, lr_decay=0., generator=dict(width=32, warp=0., skip_warp=0.), weights=dict(face=0.)),   # the defaults of rounds 2-4 (`default` rows before round 5)
     'lr_old': dict(lr_g=2e-4, lr_d=2e-4, lr_decay=0.),   # the schedule of rounds 1-7 (`warp` = the default of rounds 5-7 with it)
     'ema': dict(ema_kimg=10.),
     'decay': dict(lr_decay=0.5),
@@ -41,13 +41,13 @@ LEVERS = {                                                    # overrides of Tra
     'blocks4': dict(generator=dict(id_blocks=4)),
     'dec': dict(generator=dict(decoder_blocks=1)),   # an identity block after the decoder stages at H/2 and H
     'skipwarp': dict(generator=dict(skip_warp=6.)),   # (the default since round 15) a coarse flow (from H/4) moves the skips of `first` before the decoder draws
-    'face10': dict(weights=dict(face=10.)),   # an extra L1 on the face region (skin and features), weight 10
+    'face10': dict(weights=dict(face=10.)),   # (the default since round 15) an extra L1 on the face region (skin and features), weight 10
     'id_src1': dict(weights=dict(identity=1.)),   # output<->source similarity 5 -> 1; output<->target stays 5
     'no_adv': dict(weights=dict(adversarial=0., feature_matching=0.)),
     'id_low': dict(weights=dict(identity=1., target_feature=1.)),
     'rec20': dict(weights=dict(reconstruction=20.)),
-    'warp': dict(generator=dict(width=32, warp=4., skip_warp=0.), lr_g=2e-4, lr_d=2e-4, lr_decay=0.),   # the default of rounds 5-7
-    'r14': dict(generator=dict(width=32, skip_warp=0.)),   # the defaults of rounds 7-14 (the shipped swapper, the reproduction)
+    'warp': dict(generator=dict(width=32, warp=4., skip_warp=0.), weights=dict(face=0.), lr_g=2e-4, lr_d=2e-4, lr_decay=0.),   # the default of rounds 5-7
+    'r14': dict(generator=dict(width=32, skip_warp=0.), weights=dict(face=0.)),   # the defaults of rounds 7-14 (the shipped swapper, the reproduction)
 }
 
 def config_for(overrides:dict, seed:int, steps:int):

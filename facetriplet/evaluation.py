@@ -520,6 +520,23 @@ def curves_figure(runs:list[dict], path=None) -> str:
 
 
 # %% ../nbs/08_evaluation.ipynb #76a63c1e
+def _settings(rec:dict, other:dict) -> dict|None:
+    "The generator and loss settings a run record was trained with, less what its recipe or `other`'s sets (None: a record without them)."
+    if 'generator' not in rec or 'generator' not in other: return None
+    mine, theirs = get_recipe(rec['recipe']), get_recipe(other['recipe'])
+    return dict(generator={k: v for k, v in rec['generator'].items() if k not in mine.generator and k not in theirs.generator},
+                weights={k: v for k, v in rec['weights'].items() if k not in mine.weights and k not in theirs.weights})
+
+def _check_settings(results:Path, record:Path) -> None:
+    "One table, one set of defaults: fail if `record` was trained with other settings than a record already in `results`."
+    rec = json.loads(record.read_text())
+    for other in sorted((Path(results) / 'runs').glob('*.json')):
+        o = json.loads(other.read_text())
+        mine, theirs = _settings(rec, o), _settings(o, rec)
+        if mine != theirs:
+            diff = {k: (theirs[g].get(k), mine[g].get(k)) for g in mine for k in set(mine[g]) | set(theirs[g]) if theirs[g].get(k) != mine[g].get(k)}
+            raise FacetripletError(f"{record} records a run trained with other settings than {other.name} (setting: (theirs, its): {diff}): one table needs one set of defaults; use another --results")
+
 def _score_runs(runs:list[dict], bench, evaluators, results:Path, steps:int, bs:int, log) -> None:
     "Score every run without a record and write its record; read the others. A run whose model is here gets its samples strip."
     dev = default_device()
@@ -529,11 +546,13 @@ def _score_runs(runs:list[dict], bench, evaluators, results:Path, steps:int, bs:
             sw = Swapper.load(model).to(dev)
             log(f"scoring {r['path'].name}")
             curve = json.loads((r['path'] / 'curve.json').read_text())['points'] if (r['path'] / 'curve.json').exists() else []
+            config = json.loads(read_checkpoint(model)['config'])                  # what the run was trained with
             rec = dict(recipe=r['recipe'], seed=r['seed'], steps=steps, bs=bs, seconds=r['seconds'], machine=machine(), precision=r.get('precision'),
-                       metrics=evaluate(sw, bench, evaluators, device=dev), curve=curve)
+                       generator=config['generator'], weights=config['weights'], metrics=evaluate(sw, bench, evaluators, device=dev), curve=curve)
             write_json(rec, run_record(results, r['recipe'], r['seed'])); r['record'] = run_record(results, r['recipe'], r['seed'])
         rec = json.loads(run_record(results, r['recipe'], r['seed']).read_text())
         if (rec['steps'], rec['bs']) != (steps, bs): raise FacetripletError(f"{run_record(results, r['recipe'], r['seed'])} records a run of {rec['steps']} steps at batch {rec['bs']}, not {steps} at {bs}: use another --results")
+        _check_settings(results, run_record(results, r['recipe'], r['seed']))
         r.update(seconds=rec['seconds'], metrics=rec['metrics'], curve=rec.get('curve', []))
         if model.exists() and not run_strip(results, r['recipe'], r['seed']).exists(): save_strip(sw or Swapper.load(model).to(dev), bench, run_strip(results, r['recipe'], r['seed']))
 

@@ -179,12 +179,13 @@ class SwapLoss(nn.Module):
         o, g = (output, target) if rows is None else (output[rows > 0], target[rows > 0])   # the rows with a ground truth
         if len(o):
             if w.detail and detail is not None: t['detail'] = detail_loss(o, g, detail if rows is None else detail[rows > 0])
-            if w.face and region is not None: t['face'] = detail_loss(o, g, region if rows is None else region[rows > 0])   # L_face = sum m_f |o - t| / (3 sum m_f)
+            m = None if region is None else region if rows is None else region[rows > 0]
+            if w.face and m is not None: t['face'] = detail_loss(o, g, m)           # L_face = sum m_f |o - t| / (3 sum m_f)
+            if w.ssim: t['ssim'] = ssim_loss(o, g, m)
             if w.frequency: t['frequency'] = focal_frequency_loss(o, g)
             if w.perceptual:
                 with torch.no_grad(): real = self.perceptual(g)
                 t['perceptual'] = perceptual_loss(self.perceptual(o), real)
-        if w.ssim: t['ssim'] = ssim_loss(output, target, region)
         if w.identity or w.target_feature: v_out = self.similarity.embed(output)
         if w.identity: t['identity'] = (1 - F.cosine_similarity(v_out, source_identity, dim=-1)).mean()
         if w.target_feature:

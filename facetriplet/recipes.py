@@ -154,4 +154,5 @@ def generator_loss(recipe:Recipe, D:nn.Module, loss:SwapLoss, source_identity, s
     if recipe.exact_target: return loss.generator(output, real, source_identity, fake_scores, fake_feats, real_feats, face_region(segmentation),
                                                   detail=detail_region(segmentation))
     # rows with a ground truth are the same-identity rows, where real = first = target: the target's segmentation holds
-    return loss.generator(output, real, source_identity, fake_scores, fake_feats, real_feats, rows=same.float(), detail=detail_region(segmentation))
+    return loss.generator(output, real, source_identity, fake_scores, fake_feats, real_feats, face_region(segmentation), rows=same.float(),
+                          detail=detail_region(segmentation))

@@ -12,7 +12,7 @@ def encoder(): return IdentityEncoder(IdentityConfig(width=8)).eval()
 def test_generator_size_and_both_fusions(encoder):
     for use_mask in (True, False):
         g = Generator(GeneratorConfig(use_mask=use_mask), encoder)
-        assert sum(p.numel() for p in g.parameters()) <= 6_000_000       # 5.25 M with the source pathway, 4.47 M without
+        assert sum(p.numel() for p in g.parameters()) <= 6_000_000       # 3.14 M at width 24; 5.25 M at width 32
         out, mask = g(images(), images(), return_mask=True)
         assert out.shape == (2, 3, 64, 64) and mask.shape == (2, 1, 64, 64)
         assert out.abs().max() <= 1
@@ -24,9 +24,9 @@ def test_masked_output_keeps_first_outside_the_mask(encoder):
     with torch.no_grad(): g.to_rgb.bias[3] = -50.
     f = images()
     assert (g(images(), f) - f).abs().max() < 1e-4                      # the untrained flow is zero: `first`, up to resampling round-off
-    g0 = Generator(GeneratorConfig(warp=0.), encoder)
+    g0 = Generator(GeneratorConfig(warp=0., skip_warp=0.), encoder)
     with torch.no_grad(): g0.to_rgb.bias[3] = -50.
-    assert (g0(images(), f) - f).abs().max() < 1e-6                     # without the flow: `first` exactly
+    assert (g0(images(), f) - f).abs().max() < 1e-6                     # without the flows: `first` exactly
 
 @pytest.mark.parametrize('call, message', [
     (lambda g: g(images(2), images(3)), 'same batch size'),
