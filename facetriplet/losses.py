@@ -31,7 +31,7 @@ class LossWeights:
     target_feature: float = 5.0
     feature_matching: float = 10.0
     detail: float = 10.             # extra L1 on eyes, brows, lips and glasses (renderer segmentation)
-    face: float = 10.               # extra L1 on the face region (skin and features), the same masked mean as `detail` (lever round 15)
+    face: float = 20.               # extra L1 on the face region (skin and features), the same masked mean as `detail` (lever rounds 15-16)
     frequency: float = 100.         # focal frequency loss (its values are ~100x smaller than the L1's)
     perceptual: float = 0.          # L1 of frozen pretrained features, network `perceptual_net`
     gan: str = 'hinge'              # or 'nonsaturating'
