@@ -41,8 +41,8 @@ LEVERS = {                                                    # overrides of Tra
     'blocks4': dict(generator=dict(id_blocks=4)),
     'dec': dict(generator=dict(decoder_blocks=1)),   # an identity block after the decoder stages at H/2 and H
     'skipwarp': dict(generator=dict(skip_warp=6.)),   # (the default since round 15) a coarse flow (from H/4) moves the skips of `first` before the decoder draws
-    'face10': dict(weights=dict(face=10.)),   # (the default since round 15) an extra L1 on the face region (skin and features), weight 10
-    'face20': dict(weights=dict(face=20.)),   # the face term twice today's weight
+    'face10': dict(weights=dict(face=10.)),   # (the default of round 15; the shipped swapper) an extra L1 on the face region (skin and features), weight 10
+    'face20': dict(weights=dict(face=20.)),   # (the default since round 16) the face term at weight 20
     'id_src1': dict(weights=dict(identity=1.)),   # output<->source similarity 5 -> 1; output<->target stays 5
     'no_adv': dict(weights=dict(adversarial=0., feature_matching=0.)),
     'id_low': dict(weights=dict(identity=1., target_feature=1.)),

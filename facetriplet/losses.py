@@ -15,7 +15,7 @@ from .identity import FeatureSimilarity
 
 # %% auto #0
 __all__ = ['PERCEPTUAL_NETS', 'LossWeights', 'discriminator_loss', 'adversarial_loss', 'ssim_map', 'face_region',
-           'reconstruction_loss', 'ssim_loss', 'detail_region', 'detail_loss', 'focal_frequency_loss',
+           'reconstruction_loss', 'ssim_loss', 'detail_region', 'masked_l1', 'focal_frequency_loss',
            'feature_matching_loss', 'PerceptualFeatures', 'perceptual_loss', 'SwapLoss']
 
 # %% ../nbs/06_losses.ipynb #67954326
@@ -104,10 +104,10 @@ def detail_region(segmentation:torch.Tensor) -> torch.Tensor:
     "Float mask `(B,1,H,W)` of eyes, brows, lips (renderer class `FEATURES`) and glasses."
     return ((segmentation == FEATURES) | (segmentation == GLASSES)).float()[:, None]
 
-def detail_loss(output, target, detail:torch.Tensor) -> torch.Tensor:
-    "Mean L1 over the pixels of `detail` `(B,1,H,W)`; 0 if no pixel is marked."
-    # L_det = sum m_d |o - t| / (3 sum m_d)   (3 channels)
-    return ((output - target).abs() * detail).sum() / (3 * detail.sum()).clamp(min=1)
+def masked_l1(output, target, mask:torch.Tensor) -> torch.Tensor:
+    "Mean L1 over the pixels that `mask` `(B,1,H,W)` marks (the detail and face terms); 0 if no pixel is marked."
+    # L_det = sum m |o - t| / (3 sum m)   (3 channels)
+    return ((output - target).abs() * mask).sum() / (3 * mask.sum()).clamp(min=1)
 
 def focal_frequency_loss(output, target, alpha:float=1.) -> torch.Tensor:
     "Focal frequency loss (Jiang et al. 2021): squared spectral distance, weighted by its own normalised size (detached)."
@@ -178,9 +178,9 @@ class SwapLoss(nn.Module):
         if w.reconstruction: t['reconstruction'] = reconstruction_loss(output, target, rows)
         o, g = (output, target) if rows is None else (output[rows > 0], target[rows > 0])   # the rows with a ground truth
         if len(o):
-            if w.detail and detail is not None: t['detail'] = detail_loss(o, g, detail if rows is None else detail[rows > 0])
+            if w.detail and detail is not None: t['detail'] = masked_l1(o, g, detail if rows is None else detail[rows > 0])
             m = None if region is None else region if rows is None else region[rows > 0]
-            if w.face and m is not None: t['face'] = detail_loss(o, g, m)           # L_face = sum m_f |o - t| / (3 sum m_f)
+            if w.face and m is not None: t['face'] = masked_l1(o, g, m)           # L_face = sum m_f |o - t| / (3 sum m_f)
             if w.ssim: t['ssim'] = ssim_loss(o, g, m)
             if w.frequency: t['frequency'] = focal_frequency_loss(o, g)
             if w.perceptual:
