@@ -32,6 +32,7 @@ class LossWeights:
     feature_matching: float = 10.0
     detail: float = 10.             # extra L1 on eyes, brows, lips and glasses (renderer segmentation)
     face: float = 20.               # extra L1 on the face region (skin and features), the same masked mean as `detail` (lever rounds 15-16)
+    face_ramp: float = 0.           # the face weight rises linearly from 0 over this fraction of the run (0: full weight from step 0)
     frequency: float = 100.         # focal frequency loss (its values are ~100x smaller than the L1's)
     perceptual: float = 0.          # L1 of frozen pretrained features, network `perceptual_net`
     gan: str = 'hinge'              # or 'nonsaturating'
@@ -41,6 +42,12 @@ class LossWeights:
         if self.perceptual_net not in PERCEPTUAL_NETS: raise FacetripletError(f"perceptual_net must be one of {list(PERCEPTUAL_NETS)}, got {self.perceptual_net!r}")
         for k, v in asdict(self).items():
             if k not in ('gan', 'perceptual_net') and (not isinstance(v, (int, float)) or v < 0): raise FacetripletError(f"LossWeights.{k} must be a number >= 0, got {v!r}")
+        if self.face_ramp > 1: raise FacetripletError(f"LossWeights.face_ramp is a fraction of the run, in [0, 1], got {self.face_ramp!r}")
+    def weight(self, term:str, progress:float=1.) -> float:
+        "The weight of `term` when `progress` (0..1) of the run is done: constant, but for the face term's ramp."
+        # w_face(p) = face * min(1, p / face_ramp)
+        if term == 'face' and self.face_ramp: return self.face * min(1., progress / self.face_ramp)
+        return getattr(self, term)
     def to_json(self): return json.dumps(asdict(self))
     @classmethod
     def stored(cls, d:dict) -> LossWeights:
@@ -167,6 +174,7 @@ class SwapLoss(nn.Module):
     def __init__(self, identity_encoder:nn.Module, weights:LossWeights=LossWeights()):
         super().__init__()
         self.similarity, self.weights = FeatureSimilarity(identity_encoder), weights
+        self.progress = 1.          # the fraction of the run done; the training loop sets it before each step (weight ramps)
         self.perceptual = PerceptualFeatures(weights.perceptual_net, identity_encoder) if weights.perceptual else None
 
     def generator(self, output, target, source_identity, fake_scores=None, fake_feats=None, real_feats=None, region=None, rows=None,
@@ -193,7 +201,7 @@ class SwapLoss(nn.Module):
             t['target_feature'] = (1 - F.cosine_similarity(v_out, v_tgt, dim=-1)).mean()
         if w.adversarial and fake_scores is not None: t['adversarial'] = adversarial_loss(fake_scores, w.gan)
         if w.feature_matching and fake_feats is not None: t['feature_matching'] = feature_matching_loss(fake_feats, real_feats)
-        t['total'] = sum(getattr(w, k) * v for k, v in t.items())
+        t['total'] = sum(w.weight(k, self.progress) * v for k, v in t.items())
         return t
 
     def discriminator(self, real_scores, fake_scores) -> torch.Tensor:

@@ -110,6 +110,7 @@ class TripletGAN(Callback):
         if not self.training: return
         c, f = self.config, lr_factor(self.step, self.config.steps, self.config.lr_decay)
         self.learn.opt.set_hyper('lr', c.lr_g * f); self.d_opt.set_hyper('lr', c.lr_d * f)
+        self.swap_loss.progress = self.step / c.steps            # for the loss weights' ramps (LossWeights.weight)
         (source, first), (target, _) = self.xb, self.yb
         source, first, self.real, self.same = recipe_batch(self.recipe, source, first, target, self.first_stage)
         self.learn.xb = (source, first)
