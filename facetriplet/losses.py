@@ -15,7 +15,7 @@ from .identity import FeatureSimilarity
 
 # %% auto #0
 __all__ = ['PERCEPTUAL_NETS', 'LossWeights', 'discriminator_loss', 'adversarial_loss', 'ssim_map', 'face_region',
-           'reconstruction_loss', 'ssim_loss', 'detail_region', 'masked_l1', 'focal_frequency_loss',
+           'reconstruction_loss', 'ssim_loss', 'detail_region', 'masked_l1', 'mask_loss', 'focal_frequency_loss',
            'feature_matching_loss', 'PerceptualFeatures', 'perceptual_loss', 'SwapLoss']
 
 # %% ../nbs/06_losses.ipynb #67954326
@@ -33,6 +33,7 @@ class LossWeights:
     detail: float = 10.             # extra L1 on eyes, brows, lips and glasses (renderer segmentation)
     face: float = 20.               # extra L1 on the face region (skin and features), the same masked mean as `detail` (lever rounds 15-16)
     face_ramp: float = 0.           # the face weight rises linearly from 0 over this fraction of the run (0: full weight from step 0)
+    mask: float = 0.                # L1 of the blend mask to where `target` differs from `first` (triplet rows only; lever round 17)
     frequency: float = 100.         # focal frequency loss (its values are ~100x smaller than the L1's)
     perceptual: float = 0.          # L1 of frozen pretrained features, network `perceptual_net`
     gan: str = 'hinge'              # or 'nonsaturating'
@@ -116,6 +117,11 @@ def masked_l1(output, target, mask:torch.Tensor) -> torch.Tensor:
     # L_det = sum m |o - t| / (3 sum m)   (3 channels)
     return ((output - target).abs() * mask).sum() / (3 * mask.sum()).clamp(min=1)
 
+def mask_loss(blend, target, first, threshold:float=.1) -> torch.Tensor:
+    "L1 of the blend mask `(B,1,H,W)` to the pixels where `target` differs from `first` (what a swap must redraw)."
+    # L_mask = mean |m - 1[max_c |t - f| > threshold]|   (a triplet gives the exact map; same-identity pairs do not)
+    return (blend.float() - ((target - first).abs().amax(1, keepdim=True) > threshold).float()).abs().mean()
+
 def focal_frequency_loss(output, target, alpha:float=1.) -> torch.Tensor:
     "Focal frequency loss (Jiang et al. 2021): squared spectral distance, weighted by its own normalised size (detached)."
     with torch.autocast(output.device.type, enabled=False):
@@ -178,8 +184,8 @@ class SwapLoss(nn.Module):
         self.perceptual = PerceptualFeatures(weights.perceptual_net, identity_encoder) if weights.perceptual else None
 
     def generator(self, output, target, source_identity, fake_scores=None, fake_feats=None, real_feats=None, region=None, rows=None,
-                  detail=None) -> dict:
-        "Named terms and `total` for the generator step. `source_identity` is E(source) `(B,D)`; `rows` `(B,)` marks rows whose\n        `target` is a ground truth; `detail` `(B,1,H,W)` marks eyes, brows, lips and glasses,\n        `region` `(B,1,H,W)` the face (SSIM and the face term)."
+                  detail=None, blend=None, first=None) -> dict:
+        "Named terms and `total` for the generator step. `source_identity` is E(source) `(B,D)`; `rows` `(B,)` marks rows whose\n        `target` is a ground truth; `detail` `(B,1,H,W)` marks eyes, brows, lips and glasses,\n        `region` `(B,1,H,W)` the face (SSIM and the face term);\n        `blend` `(B,1,H,W)` is the generator's mask and `first` its input (the mask term, without `rows` only)."
         check_images(output, 'output'); check_images(target, 'target')
         if output.shape != target.shape: raise FacetripletError(f"output and target must have one shape, got {tuple(output.shape)} and {tuple(target.shape)}")
         w, t = self.weights, {}
@@ -191,6 +197,7 @@ class SwapLoss(nn.Module):
             if w.face and m is not None: t['face'] = masked_l1(o, g, m)           # L_face = sum m_f |o - t| / (3 sum m_f)
             if w.ssim: t['ssim'] = ssim_loss(o, g, m)
             if w.frequency: t['frequency'] = focal_frequency_loss(o, g)
+            if w.mask and blend is not None and first is not None and rows is None: t['mask'] = mask_loss(blend, target, first)
             if w.perceptual:
                 with torch.no_grad(): real = self.perceptual(g)
                 t['perceptual'] = perceptual_loss(self.perceptual(o), real)

@@ -146,13 +146,14 @@ def frozen(net:nn.Module):
     try: yield net
     finally: net.train(was_training).requires_grad_(True)
 
-def generator_loss(recipe:Recipe, D:nn.Module, loss:SwapLoss, source_identity, source, first, real, same, output, segmentation) -> dict:
-    "Named terms and `total` of L_G for the recipe; call it with the critic `frozen`."
+def generator_loss(recipe:Recipe, D:nn.Module, loss:SwapLoss, source_identity, source, first, real, same, output, segmentation,
+                   mask=None) -> dict:
+    "Named terms and `total` of L_G for the recipe (`mask`: the generator's blend mask, for the mask term); call it with the critic `frozen`."
     fake_scores, fake_feats = D(*critic_inputs(recipe, source, first, output))
     with torch.no_grad(): _, real_feats = D(*critic_inputs(recipe, source, first, real))
     if recipe.feature_matching == 'last': fake_feats, real_feats = ([f[-1:] for f in fs] for fs in (fake_feats, real_feats))
     if recipe.exact_target: return loss.generator(output, real, source_identity, fake_scores, fake_feats, real_feats, face_region(segmentation),
-                                                  detail=detail_region(segmentation))
+                                                  detail=detail_region(segmentation), blend=mask, first=first)
     # rows with a ground truth are the same-identity rows, where real = first = target: the target's segmentation holds
     return loss.generator(output, real, source_identity, fake_scores, fake_feats, real_feats, face_region(segmentation), rows=same.float(),
                           detail=detail_region(segmentation))

@@ -43,12 +43,12 @@ def training_step(G:Generator, D:Discriminator, opt_g, opt_d, loss:SwapLoss, rec
     "One step of the patent, top to bottom: a critic step, then a generator step. Returns every loss term."
     source, first, target, segmentation = batch                               # (B,3,H,W) x 3, (B,H,W)
     source, first, real, same = recipe_batch(recipe, source, first, target, first_stage)
-    output = G(source, first)                                                   # (B,3,H,W)
+    output, mask = G(source, first, return_mask=True)                           # (B,3,H,W), (B,1,H,W)
     # 1. critic step: L_D = E max(0, 1 - D(s,f,real)) + E max(0, 1 + D(s,f,o)); o detached, so G is untouched
     loss_d, scores = critic_loss(recipe, D, loss, source, first, real, output)
     opt_d.zero_grad(); loss_d.backward(); opt_d.step(); opt_d.zero_grad()
     # 2. generator step: L_G through the frozen critic (and the frozen identity encoder)
-    with frozen(D): terms = generator_loss(recipe, D, loss, G.identity(source), source, first, real, same, output, segmentation)
+    with frozen(D): terms = generator_loss(recipe, D, loss, G.identity(source), source, first, real, same, output, segmentation, mask)
     opt_g.zero_grad(); terms['total'].backward(); opt_g.step(); opt_g.zero_grad()
     return {**{k: v.item() for k, v in terms.items()}, 'critic': loss_d.item(), **scores}
 
@@ -72,11 +72,13 @@ def unwrap(m:nn.Module) -> nn.Module:
     return m.module if isinstance(m, DDP) else m
 
 class SwapModel(nn.Module):
-    "Generator + discriminator; calling it runs the generator: `model(source, first) -> output`."
+    "Generator + discriminator; calling it runs the generator: `model(source, first) -> output` (its blend mask kept as `.mask`)."
     def __init__(self, generator:Generator, discriminator:Discriminator):
         super().__init__()
-        self.generator, self.discriminator = generator, discriminator
-    def forward(self, source, first): return self.generator(source, first)
+        self.generator, self.discriminator, self.mask = generator, discriminator, None
+    def forward(self, source, first):
+        output, self.mask = self.generator(source, first, return_mask=True)     # fastai's pred is the output; the mask term reads .mask
+        return output
 
 # %% ../nbs/07_training.ipynb #12a93ee7
 class TripletGAN(Callback):
@@ -137,7 +139,8 @@ def after_loss(self:TripletGAN):
     if not self.training: return
     G, D = unwrap(self.learn.model.generator), unwrap(self.learn.model.discriminator)   # D is frozen: no all-reduce
     (source, first), (_, seg) = self.xb, self.yb
-    with frozen(D): terms = generator_loss(self.recipe, D, self.swap_loss, G.identity(source), source, first, self.real, self.same, self.pred, seg)
+    with frozen(D): terms = generator_loss(self.recipe, D, self.swap_loss, G.identity(source), source, first, self.real, self.same, self.pred, seg,
+                                               self.learn.model.mask)
     bad = [k for k, v in terms.items() if not torch.isfinite(v)]        # TerminateOnNaN, with the culprit named
     if bad: raise FacetripletError(f"training diverged at step {self.step}: {', '.join(bad)} became NaN or infinite; the last checkpoint is intact")
     self.learn.loss_grad, self.learn.loss = terms['total'], terms['total'].detach()
