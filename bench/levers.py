@@ -43,6 +43,7 @@ LEVERS = {                                                    # overrides of Tra
     'skipwarp': dict(generator=dict(skip_warp=6.)),   # (the default since round 15) a coarse flow (from H/4) moves the skips of `first` before the decoder draws
     'face10': dict(weights=dict(face=10.)),   # (the default of round 15; the shipped swapper) an extra L1 on the face region (skin and features), weight 10
     'face20': dict(weights=dict(face=20.)),   # (the default since round 16) the face term at weight 20
+    'face40': dict(weights=dict(face=40.)),   # the face term at twice today's weight
     'face_ramp': dict(weights=dict(face_ramp=.5)),   # the face weight rises from 0 over the first half of the run
     'mask1': dict(weights=dict(mask=1.)),   # the blend mask learns, by L1, where `target` differs from `first`
     'id_src1': dict(weights=dict(identity=1.)),   # output<->source similarity 5 -> 1; output<->target stays 5
