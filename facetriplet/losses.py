@@ -114,7 +114,7 @@ def detail_region(segmentation:torch.Tensor) -> torch.Tensor:
 
 def masked_l1(output, target, mask:torch.Tensor) -> torch.Tensor:
     "Mean L1 over the pixels that `mask` `(B,1,H,W)` marks (the detail and face terms); 0 if no pixel is marked."
-    # L_det = sum m |o - t| / (3 sum m)   (3 channels)
+    # L = sum m |o - t| / (3 sum m)   (3 channels; m the detail or the face mask)
     return ((output - target).abs() * mask).sum() / (3 * mask.sum()).clamp(min=1)
 
 def mask_loss(blend, target, first, threshold:float=.1) -> torch.Tensor:
