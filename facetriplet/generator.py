@@ -69,11 +69,12 @@ class GeneratorConfig:
     source_heads: int = 0        # attention heads with which the bottleneck of `first` reads the source's feature map (0: none; needs source_dim)
     decoder_blocks: int = 0      # identity blocks after each of the last two decoder stages, at H/2 and at H (0: none)
     skip_warp: float = 6.        # largest shift, in pixels, of a coarse flow (from H/4) that moves the skips of `first` and `first` (0: none)
+    flow_gate: bool = False      # a per-pixel gate in (0, 1) scales the flow that moves `first`, so it can stop exactly where nothing moves
     def to_json(self): return json.dumps(asdict(self))
     @classmethod
     def stored(cls, d:dict) -> GeneratorConfig:
         "The config a checkpoint stored; a switch added since it was written takes the value that rebuilds its model."
-        return cls(**{'source_dim': 0, 'warp': 0., 'source_heads': 0, 'decoder_blocks': 0, 'skip_warp': 0., **d})
+        return cls(**{'source_dim': 0, 'warp': 0., 'source_heads': 0, 'decoder_blocks': 0, 'skip_warp': 0., 'flow_gate': False, **d})
 
 
 # %% ../nbs/04_generator.ipynb #d2d4d5d5
@@ -144,6 +145,10 @@ class Generator(nn.Module):
         self.to_skip_flow = nn.Conv2d(4 * w, 2, 3, 1, 1) if config.skip_warp else None   # read at H/4
         for f in (self.to_flow, self.to_skip_flow):
             if f is not None: nn.init.zeros_(f.weight); nn.init.zeros_(f.bias)          # starts as no shift
+        if config.flow_gate and not (config.use_mask and (config.warp or config.skip_warp)):
+            raise FacetripletError("flow_gate needs the mask (use_mask) and a flow that moves `first` (warp or skip_warp > 0)")
+        self.to_gate = nn.Conv2d(w, 1, 3, 1, 1) if config.flow_gate else None
+        if self.to_gate is not None: nn.init.zeros_(self.to_gate.weight); nn.init.constant_(self.to_gate.bias, 3.)   # starts open: sigmoid(3) = 0.95
         self.set_identity_encoder(identity_encoder)
 
 
@@ -180,6 +185,7 @@ def forward(self:Generator, source:torch.Tensor, first:torch.Tensor, source_iden
     if self.to_flow is not None:
         fine = flow_shift(self.to_flow(h), self.config.warp, size)                 # (B, 2, H, W)
         shift = fine if shift is None else fine + F.interpolate(shift, size=fine.shape[-2:], mode='bilinear', align_corners=False)
+    if self.to_gate is not None: shift = shift * torch.sigmoid(self.to_gate(h).float())   # g(p) Delta(p), g in (0, 1), (B, 1, H, W)
     kept = first if shift is None else resample(first, shift)
     # output = m * rgb + (1 - m) * first(p + Delta(p))
     output = mask * rgb + (1 - mask) * kept
