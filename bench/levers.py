@@ -46,6 +46,8 @@ LEVERS = {                                                    # overrides of Tra
     'face40': dict(weights=dict(face=40.)),   # the face term at twice today's weight
     'face_ramp': dict(weights=dict(face_ramp=.5)),   # the face weight rises from 0 over the first half of the run
     'mask1': dict(weights=dict(mask=1.)),   # the blend mask learns, by L1, where `target` differs from `first`
+    'mse100': dict(weights=dict(mse=100.)),   # squared error, the quantity PSNR scores, beside the L1 terms
+    'mse300': dict(weights=dict(mse=300.)),
     'gate': dict(generator=dict(flow_gate=True)),   # a per-pixel gate scales the flow that moves `first` (round 19)
     'id_src1': dict(weights=dict(identity=1.)),   # output<->source similarity 5 -> 1; output<->target stays 5
     'no_adv': dict(weights=dict(adversarial=0., feature_matching=0.)),

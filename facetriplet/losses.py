@@ -34,6 +34,7 @@ class LossWeights:
     face: float = 20.               # extra L1 on the face region (skin and features), the same masked mean as `detail` (lever rounds 15-16)
     face_ramp: float = 0.           # the face weight rises linearly from 0 over this fraction of the run (0: full weight from step 0)
     mask: float = 0.                # L1 of the blend mask to where `target` differs from `first` (triplet rows only; lever round 17)
+    mse: float = 0.                 # mean squared error to the target, the quantity PSNR scores (lever round 19)
     frequency: float = 100.         # focal frequency loss (its values are ~100x smaller than the L1's)
     perceptual: float = 0.          # L1 of frozen pretrained features, network `perceptual_net`
     gan: str = 'hinge'              # or 'nonsaturating'
@@ -196,6 +197,7 @@ class SwapLoss(nn.Module):
             m = None if region is None else region if rows is None else region[rows > 0]
             if w.face and m is not None: t['face'] = masked_l1(o, g, m)           # L_face = sum m_f |o - t| / (3 sum m_f)
             if w.ssim: t['ssim'] = ssim_loss(o, g, m)
+            if w.mse: t['mse'] = (o.float() - g.float()).pow(2).mean()         # L_mse = mean (o - t)^2
             if w.frequency: t['frequency'] = focal_frequency_loss(o, g)
             if w.mask and blend is not None and first is not None and rows is None: t['mask'] = mask_loss(blend, target, first)
             if w.perceptual:
