@@ -6,7 +6,8 @@ Usage: python bench/psnr_yardstick.py [--model MODEL] [--threads 1]
 Prints full and face PSNR of the 512 test targets against themselves after a Gaussian blur (sigma in pixels) and
 after a shift by whole pixels (to the right). With `--model` (a swap model or training checkpoint), also its PSNR,
 its PSNR against the blurred targets (an output that is mainly blurred scores higher there), and per segmentation
-class of the target: share of pixels, mean squared error and share of the face region's squared error.
+class of the target: share of pixels, mean squared error and share of the face region's squared error; then the
+error on the pixels where `first` already equals the target, split by whether the mask keeps `first` there.
 """
 import argparse, torch, torch.nn.functional as F
 from facetriplet.triplets import test_triplets
@@ -36,7 +37,7 @@ if __name__ == '__main__':
     for px in (1, 2): row(f'shifted {px} px', torch.roll(t.target, px, -1), t.target, face)
     if a.model:
         sw = Swapper.load(a.model)
-        with torch.no_grad(): out = torch.cat([sw(t.source[i:i + 64], t.first[i:i + 64]) for i in range(0, len(t.source), 64)])
+        out, mask = sw(t.source, t.first, return_mask=True)                    # (B,3,H,W), (B,1,H,W)
         print(f'\n| {a.model} | full PSNR | face PSNR |\n|---|---|---|')
         row('against the target', out, t.target, face)
         for s in (1.0, 1.5): row(f'against the target blurred, sigma {s} px', out, blur(t.target, s), face)
@@ -47,3 +48,11 @@ if __name__ == '__main__':
             r = (seg == c).float()
             if r.sum() == 0: continue
             print(f'| {name} | {r.mean():.3f} | {(err * r).sum() / r.sum():.4f} | {(err * r * face[:, 0]).sum() / in_face:.3f} |')
+        # pixels where `first` already is the answer: any error there is the fusion's (mask) or the flow's (moved `first`)
+        same = (t.target - t.first).abs().amax(1) <= 0.02                       # (B,H,W)
+        kept = mask[:, 0] < 0.01                                                 # the mask keeps `first` (moved by the flow)
+        print('\n| pixels where first = target (max abs difference <= 0.02) | share of pixels | MSE | share of all squared error |\n|---|---|---|---|')
+        for name, r in (('all of them', same), ('... where the mask keeps first (< 0.01)', same & kept), ('... where it does not', same & ~kept)):
+            r = r.float()
+            print(f'| {name} | {r.mean():.3f} | {(err * r).sum() / r.sum().clamp(min=1):.4f} | {(err * r).sum() / err.sum():.3f} |')
+        with torch.no_grad(): print(f'\ncopying `first` where it equals the target: full PSNR {psnr(torch.where(same[:, None], t.first, out), t.target).mean():.2f}')
