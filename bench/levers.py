@@ -21,8 +21,8 @@ import torch
 LEVERS = {                                                    # overrides of TrainConfig(); join with '+' to combine
     'default': {},
     # the defaults before this table was made (2026-11-27); round 1 measured every lever on top of them
-    'before': dict(ema_kimg=0., lr_g=2e-4, lr_d=2e-4, lr_decay=0., generator=dict(width=32, source_dim=0, warp=0., skip_warp=0.), weights=dict(detail=0., frequency=0., face=0.)),
-    'no_warp': dict(lr_g=2e-4, lr_d=2e-4, lr_decay=0., generator=dict(width=32, warp=0., skip_warp=0.), weights=dict(face=0.)),   # the defaults of rounds 2-4 (`default` rows before round 5)
+    'before': dict(ema_kimg=0., lr_g=2e-4, lr_d=2e-4, lr_decay=0., generator=dict(width=32, source_dim=0, warp=0., skip_warp=0.), weights=dict(detail=0., frequency=0., face=0., mse=0.)),
+    'no_warp': dict(lr_g=2e-4, lr_d=2e-4, lr_decay=0., generator=dict(width=32, warp=0., skip_warp=0.), weights=dict(face=0., mse=0.)),   # the defaults of rounds 2-4 (`default` rows before round 5)
     'lr_old': dict(lr_g=2e-4, lr_d=2e-4, lr_decay=0.),   # the schedule of rounds 1-7 (`warp` = the default of rounds 5-7 with it)
     'ema': dict(ema_kimg=10.),
     'decay': dict(lr_decay=0.5),
@@ -46,15 +46,16 @@ LEVERS = {                                                    # overrides of Tra
     'face40': dict(weights=dict(face=40.)),   # the face term at twice today's weight
     'face_ramp': dict(weights=dict(face_ramp=.5)),   # the face weight rises from 0 over the first half of the run
     'mask1': dict(weights=dict(mask=1.)),   # the blend mask learns, by L1, where `target` differs from `first`
-    'mse100': dict(weights=dict(mse=100.)),   # squared error, the quantity PSNR scores, beside the L1 terms
+    'mse100': dict(weights=dict(mse=100.)),   # (the default since round 19) squared error, the quantity PSNR scores, beside the L1 terms
     'mse300': dict(weights=dict(mse=300.)),
+    'no_mse': dict(weights=dict(mse=0.)),   # the defaults of rounds 16-18 (the shipped swapper)
     'gate': dict(generator=dict(flow_gate=True)),   # a per-pixel gate scales the flow that moves `first` (round 19)
     'id_src1': dict(weights=dict(identity=1.)),   # output<->source similarity 5 -> 1; output<->target stays 5
     'no_adv': dict(weights=dict(adversarial=0., feature_matching=0.)),
     'id_low': dict(weights=dict(identity=1., target_feature=1.)),
     'rec20': dict(weights=dict(reconstruction=20.)),
-    'warp': dict(generator=dict(width=32, warp=4., skip_warp=0.), weights=dict(face=0.), lr_g=2e-4, lr_d=2e-4, lr_decay=0.),   # the default of rounds 5-7
-    'r14': dict(generator=dict(width=32, skip_warp=0.), weights=dict(face=0.)),   # the defaults of rounds 7-14 (the shipped swapper, the reproduction)
+    'warp': dict(generator=dict(width=32, warp=4., skip_warp=0.), weights=dict(face=0., mse=0.), lr_g=2e-4, lr_d=2e-4, lr_decay=0.),   # the default of rounds 5-7
+    'r14': dict(generator=dict(width=32, skip_warp=0.), weights=dict(face=0., mse=0.)),   # the defaults of rounds 7-14 (the reproduction)
 }
 
 def config_for(overrides:dict, seed:int, steps:int):

@@ -34,7 +34,7 @@ class LossWeights:
     face: float = 20.               # extra L1 on the face region (skin and features), the same masked mean as `detail` (lever rounds 15-16)
     face_ramp: float = 0.           # the face weight rises linearly from 0 over this fraction of the run (0: full weight from step 0)
     mask: float = 0.                # L1 of the blend mask to where `target` differs from `first` (triplet rows only; lever round 17)
-    mse: float = 0.                 # mean squared error to the target, the quantity PSNR scores (lever round 19)
+    mse: float = 100.               # mean squared error to the target, the quantity PSNR scores (lever round 19)
     frequency: float = 100.         # focal frequency loss (its values are ~100x smaller than the L1's)
     perceptual: float = 0.          # L1 of frozen pretrained features, network `perceptual_net`
     gan: str = 'hinge'              # or 'nonsaturating'
@@ -54,7 +54,7 @@ class LossWeights:
     @classmethod
     def stored(cls, d:dict) -> LossWeights:
         "The weights a checkpoint stored; a term added since it was written is off, as it was then."
-        return cls(**{'face': 0., **d})
+        return cls(**{'face': 0., 'mse': 0., **d})
 
 # %% ../nbs/06_losses.ipynb #1ef54fe6
 def discriminator_loss(real_scores:list, fake_scores:list, gan:str='hinge') -> torch.Tensor:
