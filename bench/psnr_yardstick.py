@@ -55,4 +55,4 @@ if __name__ == '__main__':
         for name, r in (('all of them', same), ('... where the mask keeps first (< 0.01)', same & kept), ('... where it does not', same & ~kept)):
             r = r.float()
             print(f'| {name} | {r.mean():.3f} | {(err * r).sum() / r.sum().clamp(min=1):.4f} | {(err * r).sum() / err.sum():.3f} |')
-        with torch.no_grad(): print(f'\ncopying `first` where it equals the target: full PSNR {psnr(torch.where(same[:, None], t.first, out), t.target).mean():.2f}')
+        print(f'\ncopying `first` where it equals the target: full PSNR {psnr(torch.where(same[:, None], t.first, out), t.target).mean():.2f}')
