@@ -44,6 +44,7 @@ LEVERS = {                                                    # overrides of Tra
     'face10': dict(weights=dict(face=10.)),   # (the default of round 15; the shipped swapper) an extra L1 on the face region (skin and features), weight 10
     'face20': dict(weights=dict(face=20.)),   # (the default since round 16) the face term at weight 20
     'face40': dict(weights=dict(face=40.)),   # the face term at twice today's weight
+    'detail40': dict(weights=dict(detail=40.)),   # eyes, brows, lips and glasses at 4x today's weight (round 20: the expression error lives there)
     'face_ramp': dict(weights=dict(face_ramp=.5)),   # the face weight rises from 0 over the first half of the run
     'mask1': dict(weights=dict(mask=1.)),   # the blend mask learns, by L1, where `target` differs from `first`
     'mse100': dict(weights=dict(mse=100.)),   # (the default since round 19) squared error, the quantity PSNR scores, beside the L1 terms
