@@ -45,7 +45,7 @@ LEVERS = {                                                    # overrides of Tra
     'face20': dict(weights=dict(face=20.)),   # (the default since round 16) the face term at weight 20
     'face40': dict(weights=dict(face=40.)),   # the face term at twice today's weight
     'detail40': dict(weights=dict(detail=40.)),   # eyes, brows, lips and glasses at 4x today's weight (round 20: the expression error lives there)
-    'adv2': dict(weights=dict(adversarial=2.)),
+    'adv2': dict(weights=dict(adversarial=2.)),   # the critic's term at 2x (round 20)
     'adv4': dict(weights=dict(adversarial=4.)),   # the critic's term at 4x: the only term that asks for sharp edges where an L1 or MSE settles for blur
     'face_ramp': dict(weights=dict(face_ramp=.5)),   # the face weight rises from 0 over the first half of the run
     'mask1': dict(weights=dict(mask=1.)),   # the blend mask learns, by L1, where `target` differs from `first`
