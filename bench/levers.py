@@ -51,7 +51,7 @@ LEVERS = {                                                    # overrides of Tra
     'mask1': dict(weights=dict(mask=1.)),   # the blend mask learns, by L1, where `target` differs from `first`
     'mse100': dict(weights=dict(mse=100.)),   # (the default since round 19) squared error, the quantity PSNR scores, beside the L1 terms
     'mse300': dict(weights=dict(mse=300.)),
-    'no_mse': dict(weights=dict(mse=0.)),   # the defaults of rounds 16-18 (the shipped swapper)
+    'no_mse': dict(weights=dict(mse=0.)),   # the defaults of rounds 16-18 (the swapper shipped before round 20)
     'gate': dict(generator=dict(flow_gate=True)),   # a per-pixel gate scales the flow that moves `first` (round 19)
     'id_src1': dict(weights=dict(identity=1.)),   # output<->source similarity 5 -> 1; output<->target stays 5
     'no_adv': dict(weights=dict(adversarial=0., feature_matching=0.)),
