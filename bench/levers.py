@@ -41,7 +41,7 @@ LEVERS = {                                                    # overrides of Tra
     'blocks4': dict(generator=dict(id_blocks=4)),
     'dec': dict(generator=dict(decoder_blocks=1)),   # an identity block after the decoder stages at H/2 and H
     'skipwarp': dict(generator=dict(skip_warp=6.)),   # (the default since round 15) a coarse flow (from H/4) moves the skips of `first` before the decoder draws
-    'face10': dict(weights=dict(face=10.)),   # (the default of round 15; the shipped swapper) an extra L1 on the face region (skin and features), weight 10
+    'face10': dict(weights=dict(face=10.)),   # (the default of round 15, shipped for a day) an extra L1 on the face region (skin and features), weight 10
     'face20': dict(weights=dict(face=20.)),   # (the default since round 16) the face term at weight 20
     'face40': dict(weights=dict(face=40.)),   # the face term at twice today's weight
     'detail40': dict(weights=dict(detail=40.)),   # eyes, brows, lips and glasses at 4x today's weight (round 20: the expression error lives there)
