@@ -8,7 +8,7 @@ Docs: https://facetriplet.github.io/facetriplet/cli.html.md"""
 
 # %% ../nbs/11_cli.ipynb #296b671e
 from __future__ import annotations
-import sys, time
+import json, sys, time
 from dataclasses import asdict
 from pathlib import Path
 import torch, torch.nn.functional as F
@@ -20,8 +20,8 @@ from .recipes import RECIPES, TrainConfig, get_recipe, PHOTO_RECIPE
 # only light modules here: `facetriplet swap` must start fast, so fastai and the training code load inside the commands that use them
 
 # %% auto #0
-__all__ = ['COMMANDS', 'grid_faces', 'render_sheet', 'render_cli', 'train_identity_cli', 'train_cli', 'export_cli', 'swap_cli',
-           'image_size', 'eval_cli', 'reproduce_cli', 'train_evaluators_cli', 'main']
+__all__ = ['COMMANDS', 'grid_faces', 'render_sheet', 'render_cli', 'train_identity_cli', 'parse_weights', 'train_cli',
+           'export_cli', 'swap_cli', 'image_size', 'eval_cli', 'reproduce_cli', 'train_evaluators_cli', 'main']
 
 # %% ../nbs/11_cli.ipynb #2ca47d37
 def grid_faces(n_identities:int, n_attributes:int, size:int=64, seed:int=0):
@@ -114,13 +114,13 @@ def _train_first_stage(config, stage:Path, minutes:float, every:int, dls) -> str
 
 
 # %% ../nbs/11_cli.ipynb #32440860
-def _say_start(recipe, steps, size, bs, precision, minutes, every, out):
+def _say_start(recipe, steps, size, bs, precision, minutes, every, out, weights:dict|None=None):
     "One line on stderr: what trains, on which device, in which precision, and where its checkpoint goes."
     from facetriplet.core import default_device
     from facetriplet.training import resolve_precision
     dev = default_device()
     print(f"training {recipe} for {steps} steps at {size} px, batch {bs}: {resolve_precision(precision, dev)} on {dev.type} with {torch.get_num_threads()} threads"
-          f"{f', at most {minutes:g} minutes' if minutes else ''}; checkpoint every {every} steps to {out}/model.pth", file=sys.stderr)
+          f"{f', at most {minutes:g} minutes' if minutes else ''}{f', loss weights {weights}' if weights else ''}; checkpoint every {every} steps to {out}/model.pth", file=sys.stderr)
 
 def _say_done(m:dict, out, took:str, recipe:str, data:str):
     "What training wrote and how it scores; exit 130 when it was interrupted (the checkpoint is saved)."
@@ -129,6 +129,29 @@ def _say_done(m:dict, out, took:str, recipe:str, data:str):
     if data: print(f"wrote {out}/model.pth after {m['steps']} steps in {took} ({recipe} on {data}); identity cosine to source on held-out people {m['identity_cosine']:.3f}"); return
     print(f"wrote {out}/model.pth, samples.png, losses.png, metrics.json after {m['steps']} steps in {took}: held-out PSNR {m['psnr']:.2f} dB (copy first: {m['psnr_copy_first']:.2f} dB), "
           f"identity cosine to source {m['identity_cosine']:.3f} (copy first: {m['identity_cosine_copy_first']:.3f})")
+
+def _check_resumed_weights(ckpt:Path, weights:dict):
+    "A resumed run trains on the loss it started with: `--weights` that contradict the checkpoint's fail before anything runs."
+    from facetriplet.checkpoint import read_checkpoint
+    stored = json.loads(read_checkpoint(ckpt)['config'])['weights']
+    differ = {k: (stored.get(k), v) for k, v in weights.items() if stored.get(k) != v}
+    if differ: raise FacetripletError(f"--resume keeps the loss weights {str(ckpt)!r} started with; --weights differ: " + ', '.join(f'{k} {a} (stored) vs {b}' for k, (a, b) in differ.items()))
+
+
+# %% ../nbs/11_cli.ipynb #4c5dbb79
+def parse_weights(text:str) -> dict:
+    "`'adversarial=4,mse=300'` as overrides of `LossWeights`: `{'adversarial': 4.0, 'mse': 300.0}`; bad terms or values fail here."
+    from facetriplet.losses import LossWeights
+    defaults, out = asdict(LossWeights()), {}
+    for item in filter(None, (s.strip() for s in text.split(','))):
+        k, eq, v = (x.strip() for x in item.partition('='))
+        if not eq or k not in defaults: raise FacetripletError(f"--weights takes term=value pairs, terms: {', '.join(defaults)}; got {item!r}")
+        if isinstance(defaults[k], str): out[k] = v                  # gan, perceptual_net: names
+        else:
+            try: out[k] = float(v)
+            except ValueError: raise FacetripletError(f"--weights: {k} must be a number, got {v!r}") from None
+    LossWeights(**out)                                                # negative weights, unknown names fail with its message
+    return out
 
 
 # %% ../nbs/11_cli.ipynb #6192b50b
@@ -145,20 +168,25 @@ def train_cli(recipe:str='',                 # a recipe of `facetriplet.recipes.
               precision:str=TrainConfig.precision,  # 'auto' (bf16 where the hardware has it), 'bf16', 'fp16' or 'fp32'
               compile:store_true=False,      # torch.compile the networks (measured: no gain on CPU)
               first_stage:str='',            # recipes with a first stage (bootstrap): the model (training checkpoint or export) that makes `first`
-              data:str=''):                  # your photos: a folder with one sub-folder per person (needs the faces extra)
+              data:str='',                   # your photos: a folder with one sub-folder per person (needs the faces extra)
+              weights:str=''):               # loss-weight overrides, e.g. adversarial=4,mse=300 (terms of `losses.LossWeights`)
     "Train a swap model on synthetic triplets (or --data photos); write model.pth, samples.png, losses.png, metrics.json to --out."
     from facetriplet.training import train
     from facetriplet.checkpoint import read_checkpoint, SWAPPER_KIND, TRAINING_KIND
     from facetriplet.identity import SHIPPED_IDENTITY
     from facetriplet.generator import GeneratorConfig
+    from facetriplet.losses import LossWeights
     if minutes < 0: raise FacetripletError(f"--minutes must be >= 0, got {minutes}")
     if every < 1: raise FacetripletError(f"--every must be a positive integer, got {every}")
+    w = parse_weights(weights)
+    if w and resume and (Path(out) / 'model.pth').exists(): _check_resumed_weights(Path(out) / 'model.pth', w)
     check_writable(out, folder=True)
     recipe = recipe or (PHOTO_RECIPE if data else TrainConfig.recipe)
     if data and get_recipe(recipe).needs_triplets:
         raise FacetripletError(f"photos have no exact triplets: use a recipe without them with --data ({', '.join(r.name for r in RECIPES.values() if not r.needs_triplets)}), not {recipe!r}")
     make = lambda rec, fs='': TrainConfig(recipe=rec, size=size, bs=bs, steps=steps, seed=seed, n_groups=groups, precision=precision, compile=compile,
-                                          first_stage=fs, photos=Path(data).name if data else '', generator=asdict(GeneratorConfig(size=size)))
+                                          first_stage=fs, photos=Path(data).name if data else '', generator=asdict(GeneratorConfig(size=size)),
+                                          weights=asdict(LossWeights(**w)))
     if not data: config = make(recipe, first_stage)                   # checks the options before anything is loaded
     if first_stage: read_checkpoint(first_stage, (SWAPPER_KIND, TRAINING_KIND))   # a bad file fails before --out is made
     if not SHIPPED_IDENTITY.exists(): raise FacetripletError(f"the identity encoder is missing ({SHIPPED_IDENTITY}); run facetriplet train-identity")
@@ -167,7 +195,7 @@ def train_cli(recipe:str='',                 # a recipe of `facetriplet.recipes.
         if get_recipe(recipe).first_stage and not first_stage:          # stage 1: its first-stage recipe on the same photos
             first_stage = _train_first_stage(make(get_recipe(recipe).first_stage), Path(out) / 'first_stage', minutes, every, dls)
         config = make(recipe, first_stage)
-    _say_start(recipe, steps, size, bs, precision, minutes, every, out)
+    _say_start(recipe, steps, size, bs, precision, minutes, every, out, w)
     t0 = time.time()
     m = train(config, out, resume=resume and (Path(out) / 'model.pth').exists() if data else resume, minutes=minutes or None, checkpoint_every=every, dls=dls)
     _say_done(m, out, f"{(time.time() - t0) / 60:.1f} min", recipe, data)

@@ -140,7 +140,8 @@ def corpus(p:dict, out:Path) -> list:
     tr = lambda *x: ['train', '--steps', 1, '--groups', 1, '--size', 32, '--out', o('run'), *x]
     for what, x in {'--steps -1': ['--steps', -1], '--steps 0': ['--steps', 0], '--bs 0': ['--bs', 0], '--size 60': ['--size', 60],
                     '--size 16': ['--size', 16], '--groups 0': ['--groups', 0], '--every 0': ['--every', 0], '--minutes -1': ['--minutes', -1],
-                    '--precision fp8': ['--precision', 'fp8'], '--recipe faceshifter': ['--recipe', 'faceshifter'],
+                    '--precision fp8': ['--precision', 'fp8'], '--weights critic=4': ['--weights', 'critic=4'],
+                    '--weights mse=-1': ['--weights', 'mse=-1'], '--weights mse=lots': ['--weights', 'mse=lots'], '--recipe faceshifter': ['--recipe', 'faceshifter'],
                     '--resume without a checkpoint': ['--resume'], '--out under a file': ['--out', p['file.txt'] / 'run'],
                     'bootstrap without --first-stage': ['--recipe', 'bootstrap'], '--data missing': ['--data', out / 'nobody'],
                     '--data is a file': ['--data', p['file.txt']], '--data empty folder': ['--data', p['empty_dir']],

@@ -73,3 +73,20 @@ def test_export_then_swap(reference, tmp_path):
                         '-o', str(tmp_path / 'o.png')], env=env, capture_output=True, text=True, timeout=600)
     assert r.returncode == 0, r.stderr[-2000:]
     assert Image.open(tmp_path / 'o.png').size == (32, 32) and is_marked_synthetic(tmp_path / 'o.png')
+
+def test_weights_option(reference, tmp_path):
+    "`--weights` sets the loss the run trains on and stores it; `--resume` with other weights fails before touching the run."
+    out, cache = tmp_path / 'w', reference / 'cache'
+    p = _train(out, '--weights', 'adversarial=4,mse=0', '--steps', '2', cache=cache)
+    _, err = p.communicate(timeout=600)
+    assert p.returncode == 0, err[-2000:]
+    stored = json.loads(read_checkpoint(out / 'model.pth')['config'])['weights']
+    assert stored['adversarial'] == 4.0 and stored['mse'] == 0.0 and stored['reconstruction'] == 10.0
+    before = (out / 'model.pth').read_bytes()
+    q = _train(out, '--weights', 'adversarial=1', '--resume', '--steps', '3', cache=cache)
+    _, err = q.communicate(timeout=600)
+    assert q.returncode == 2 and 'adversarial 4.0 (stored) vs 1.0' in err and 'Traceback' not in err, err[-2000:]
+    assert (out / 'model.pth').read_bytes() == before
+    q = _train(out, '--weights', 'adversarial=4', '--resume', '--steps', '3', cache=cache)   # the same weights: resumes
+    _, err = q.communicate(timeout=600)
+    assert q.returncode == 0 and read_checkpoint(out / 'model.pth')['step'] == 3, err[-2000:]
