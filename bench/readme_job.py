@@ -27,7 +27,8 @@ def main():
     overrides = combine(a.levers)
     config = config_for(overrides, a.seed, a.steps)
     t = time.perf_counter()
-    train(config, out, resume=(out / 'model.pth').exists(), show_progress=False)
+    m = train(config, out, resume=(out / 'model.pth').exists(), show_progress=False)
+    if m.get('interrupted'): sys.exit(f"{m['interrupted']}: stopped at step {m['steps']}, checkpoint saved; the same command resumes it")   # never score a half run
     res = {'command': f'python bench/readme_job.py {a.name} --levers {a.levers} --seed {a.seed} --steps {a.steps} --threads {a.threads}',
            'overrides': overrides, 'config': json.loads(config.to_json()), 'train_minutes_this_sitting': (time.perf_counter() - t) / 60}
     sw, ev = Swapper.load(out / 'model.pth'), load_evaluators()
