@@ -133,7 +133,8 @@ def _say_done(m:dict, out, took:str, recipe:str, data:str):
 def _check_resumed_weights(ckpt:Path, weights:dict):
     "A resumed run trains on the loss it started with: `--weights` that contradict the checkpoint's fail before anything runs."
     from facetriplet.checkpoint import read_checkpoint
-    stored = json.loads(read_checkpoint(ckpt)['config'])['weights']
+    from facetriplet.losses import LossWeights
+    stored = asdict(LossWeights.stored(json.loads(read_checkpoint(ckpt)['config'])['weights']))   # as `train` will read them
     differ = {k: (stored.get(k), v) for k, v in weights.items() if stored.get(k) != v}
     if differ: raise FacetripletError(f"--resume keeps the loss weights {str(ckpt)!r} started with; --weights differ: " + ', '.join(f'{k} {a} (stored) vs {b}' for k, (a, b) in differ.items()))
 
@@ -150,7 +151,7 @@ def parse_weights(text:str) -> dict:
         else:
             try: out[k] = float(v)
             except ValueError: raise FacetripletError(f"--weights: {k} must be a number, got {v!r}") from None
-    LossWeights(**out)                                                # negative weights, unknown names fail with its message
+    LossWeights(**out)                                                # negative weights, unknown gan / perceptual_net names fail here
     return out
 
 
