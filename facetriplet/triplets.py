@@ -8,7 +8,7 @@ Docs: https://facetriplet.github.io/facetriplet/triplets.html.md"""
 
 # %% ../nbs/02_triplets.ipynb #ebae423c
 from __future__ import annotations
-import os, ast, json, hashlib, random, time
+import os, ast, json, hashlib, functools, random, time
 from dataclasses import dataclass, asdict
 from pathlib import Path
 import torch
@@ -56,7 +56,11 @@ def make_triplets(source_identity,   # identity seeds of A `(B,)`
 # %% ../nbs/02_triplets.ipynb #7e3c4cf8
 def code_hash(path) -> str:
     "Hash of a Python file's code: comments, docstrings and layout do not count, so editing prose keeps cached pools."
-    tree = ast.parse(Path(path).read_text())
+    return _code_hash(Path(path).read_text())
+
+@functools.lru_cache(maxsize=8)
+def _code_hash(text:str) -> str:                 # every pool load asks; parsing the renderer takes 0.2 s, its text is read anew each time
+    tree = ast.parse(text)
     for node in ast.walk(tree):
         body = getattr(node, 'body', None)
         if isinstance(body, list) and body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) \
