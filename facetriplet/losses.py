@@ -24,7 +24,7 @@ PERCEPTUAL_NETS = ('identity', 'efficientnet')
 @dataclass
 class LossWeights:
     "The weight of every term of the generator's loss (0 switches a term off)."
-    adversarial: float = 1.0
+    adversarial: float = 2.0        # 1 until lever round 22; at 2 with mse 300: +0.2 dB full PSNR, the pose error level
     reconstruction: float = 10.0
     ssim: float = 1.0
     identity: float = 5.0
@@ -34,7 +34,7 @@ class LossWeights:
     face: float = 20.               # extra L1 on the face region (skin and features), the same masked mean as `detail` (lever rounds 15-16)
     face_ramp: float = 0.           # the face weight rises linearly from 0 over this fraction of the run (0: full weight from step 0)
     mask: float = 0.                # L1 of the blend mask to where `target` differs from `first` (triplet rows only; lever round 17)
-    mse: float = 100.               # mean squared error to the target, the quantity PSNR scores (lever round 19)
+    mse: float = 300.               # mean squared error to the target, the quantity PSNR scores (lever round 19: 100; round 22: 300)
     frequency: float = 100.         # focal frequency loss (its values are ~100x smaller than the L1's)
     perceptual: float = 0.          # L1 of frozen pretrained features, network `perceptual_net`
     gan: str = 'hinge'              # or 'nonsaturating'
