@@ -7,14 +7,15 @@ Docs: https://facetriplet.github.io/facetriplet/evaluation.html.md"""
 
 # %% ../nbs/08_evaluation.ipynb #2e8a306a
 from __future__ import annotations
-import os, json, math, time, platform
+import os, json, math, time, hashlib, platform
 from dataclasses import dataclass, asdict
 from pathlib import Path
 import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
 from .core import image_grid, save_image, load_image, default_device, FacetripletError, atomic_save, atomic_path, WEIGHTS_DIR
+from . import synth, triplets
 from .synth import sample_attributes, sample_identity, render
 from .splits import TRAIN_GROUPS, GALLERY_START, VIDEO_START, split_seeds
-from .triplets import PoolConfig, TripletPool, train_valid_pools, GatherDataLoader, TEST_POOL, Triplet, video_triplet
+from .triplets import PoolConfig, TripletPool, train_valid_pools, GatherDataLoader, TEST_POOL, Triplet, video_triplet, code_hash, cache_dir
 from .losses import ssim_map, face_region
 from .metrics import psnr, masked_psnr, temporal_error, frechet_distance
 from .identity_training import train_identity_encoder, identity_metrics
@@ -166,13 +167,28 @@ def benchmark(size:int=64, n:int|None=None, n_videos:int=4, n_frames:int=32, gal
     index = torch.arange(pool.n_targets if n is None else min(n, pool.n_targets))
     g, a, b, x, _ = pool.triplet_index(index)
     G = cfg.group_size
-    people = cfg.identity_seeds().flatten()                                         # (P,) identity seeds
-    views = split_seeds(split, len(people) * gallery_views, 'attributes', start=GALLERY_START)
-    gallery = render(sample_identity(people.repeat_interleave(gallery_views)), sample_attributes(views), size).image
-    videos = [video_triplet(int(people[2 * i]), int(people[2 * i + 1]), int(split_seeds(split, 1, 'attributes', start=VIDEO_START + i)),
-                            n_frames, size) for i in range(n_videos)]
+    gallery, videos = _gallery_and_videos(cfg, gallery_views, n_videos, n_frames, cache)
     return Benchmark(pool.triplets(index), g * G + a, g * G + b, pool_attribute_values(cfg)[g, a, x],
-                     gallery, torch.arange(len(people)).repeat_interleave(gallery_views), videos)
+                     gallery, torch.arange(cfg.n_groups * G).repeat_interleave(gallery_views), videos)
+
+def _gallery_and_videos(cfg:PoolConfig, gallery_views:int, n_videos:int, n_frames:int, cache=None):
+    "The benchmark's gallery `(P*V,3,H,W)` and test videos, rendered once, then read from the cache (fp32: the same tensors)."
+    # rendering them took 15-25 s of every `eval`; the key holds everything they are made from, the renderer's code included
+    what = dict(split=cfg.split, pool=cfg.key, views=gallery_views, videos=n_videos, frames=n_frames, starts=[GALLERY_START, VIDEO_START],
+                code=[code_hash(synth.__file__), code_hash(triplets.__file__)])
+    path = Path(cache or cache_dir()) / f"bench-{cfg.split}-{hashlib.sha1(json.dumps(what, sort_keys=True).encode()).hexdigest()[:16]}.pt"
+    if path.exists():
+        try:
+            d = torch.load(path, weights_only=True)
+            return d['gallery'], [Triplet(*v) for v in d['videos']]
+        except Exception: pass                    # unreadable cache file: render again and overwrite it
+    people = cfg.identity_seeds().flatten()                                         # (P,) identity seeds
+    views = split_seeds(cfg.split, len(people) * gallery_views, 'attributes', start=GALLERY_START)
+    gallery = render(sample_identity(people.repeat_interleave(gallery_views)), sample_attributes(views), cfg.size).image
+    videos = [video_triplet(int(people[2 * i]), int(people[2 * i + 1]), int(split_seeds(cfg.split, 1, 'attributes', start=VIDEO_START + i)),
+                            n_frames, cfg.size) for i in range(n_videos)]
+    atomic_save({'gallery': gallery, 'videos': [[v.source, v.first, v.target, v.target_segmentation] for v in videos]}, path)
+    return gallery, videos
 
 # %% ../nbs/08_evaluation.ipynb #ab27f68b
 @dataclass
