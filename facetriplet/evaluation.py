@@ -12,7 +12,7 @@ from dataclasses import dataclass, asdict
 from pathlib import Path
 import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
 from .core import image_grid, save_image, load_image, default_device, FacetripletError, atomic_save, atomic_path, WEIGHTS_DIR
-from . import synth, triplets
+from . import triplets
 from .synth import sample_attributes, sample_identity, render
 from .splits import TRAIN_GROUPS, GALLERY_START, VIDEO_START, split_seeds
 from .triplets import PoolConfig, TripletPool, train_valid_pools, GatherDataLoader, TEST_POOL, Triplet, video_triplet, code_hash, cache_dir
@@ -173,9 +173,10 @@ def benchmark(size:int=64, n:int|None=None, n_videos:int=4, n_frames:int=32, gal
 
 def _gallery_and_videos(cfg:PoolConfig, gallery_views:int, n_videos:int, n_frames:int, cache=None):
     "The benchmark's gallery `(P*V,3,H,W)` and test videos, rendered once, then read from the cache (fp32: the same tensors)."
-    # rendering them took 15-25 s of every `eval`; the key holds everything they are made from, the renderer's code included
-    what = dict(split=cfg.split, pool=cfg.key, views=gallery_views, videos=n_videos, frames=n_frames, starts=[GALLERY_START, VIDEO_START],
-                code=[code_hash(synth.__file__), code_hash(triplets.__file__)])
+    # rendering them took 15-25 s of every `eval`; the key holds everything they are made from (the pool's key: its config
+    # and the renderer's code; `video_triplet`'s code)
+    what = dict(pool=cfg.key, views=gallery_views, videos=n_videos, frames=n_frames, starts=[GALLERY_START, VIDEO_START],
+                video_code=code_hash(triplets.__file__))
     path = Path(cache or cache_dir()) / f"bench-{cfg.split}-{hashlib.sha1(json.dumps(what, sort_keys=True).encode()).hexdigest()[:16]}.pt"
     if path.exists():
         try:
