@@ -16,8 +16,8 @@ import facetriplet
 
 # %% auto #0
 __all__ = ['SYNTHETIC_MARK', 'WEIGHTS_DIR', 'FacetripletError', 'to_uint8', 'from_uint8', 'check_images', 'check_pair',
-           'atomic_path', 'atomic_save', 'save_image', 'is_marked_synthetic', 'load_image', 'check_writable',
-           'seed_everything', 'default_device', 'image_grid', 'show_grid']
+           'atomic_path', 'atomic_save', 'load_or_make', 'save_image', 'is_marked_synthetic', 'load_image',
+           'check_writable', 'seed_everything', 'default_device', 'image_grid', 'show_grid']
 
 # %% ../nbs/00_core.ipynb #fd35ae7e
 class FacetripletError(ValueError):
@@ -73,6 +73,17 @@ def atomic_save(obj, path) -> Path:
     "`torch.save` `obj` to `path` atomically."
     with atomic_path(path) as tmp: torch.save(obj, tmp)
     return Path(path)
+
+# %% ../nbs/00_core.ipynb #c7a1e0d3
+def load_or_make(path, make) -> dict:
+    "The dict of tensors cached at `path`; if it is missing or unreadable, `make()` it and save it there atomically."
+    path = Path(path)
+    if path.exists():
+        try: return torch.load(path, weights_only=True)
+        except Exception: pass                  # unreadable cache file: make it again and overwrite it
+    d = make()
+    atomic_save(d, path)
+    return d
 
 # %% ../nbs/00_core.ipynb #c28f2348
 SYNTHETIC_MARK = {'synthetic': 'true', 'software': 'facetriplet',

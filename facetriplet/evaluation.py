@@ -11,7 +11,7 @@ import os, json, math, time, hashlib, platform
 from dataclasses import dataclass, asdict
 from pathlib import Path
 import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
-from .core import image_grid, save_image, load_image, default_device, FacetripletError, atomic_save, atomic_path, WEIGHTS_DIR
+from .core import image_grid, save_image, load_image, default_device, FacetripletError, atomic_save, atomic_path, load_or_make, WEIGHTS_DIR
 from . import triplets
 from .synth import sample_attributes, sample_identity, render
 from .splits import TRAIN_GROUPS, GALLERY_START, VIDEO_START, split_seeds
@@ -178,18 +178,15 @@ def _gallery_and_videos(cfg:PoolConfig, gallery_views:int, n_videos:int, n_frame
     what = dict(pool=cfg.key, views=gallery_views, videos=n_videos, frames=n_frames, starts=[GALLERY_START, VIDEO_START],
                 video_code=code_hash(triplets.__file__))
     path = Path(cache or cache_dir()) / f"bench-{cfg.split}-{hashlib.sha1(json.dumps(what, sort_keys=True).encode()).hexdigest()[:16]}.pt"
-    if path.exists():
-        try:
-            d = torch.load(path, weights_only=True)
-            return d['gallery'], [Triplet(*v) for v in d['videos']]
-        except Exception: pass                    # unreadable cache file: render again and overwrite it
-    people = cfg.identity_seeds().flatten()                                         # (P,) identity seeds
-    views = split_seeds(cfg.split, len(people) * gallery_views, 'attributes', start=GALLERY_START)
-    gallery = render(sample_identity(people.repeat_interleave(gallery_views)), sample_attributes(views), cfg.size).image
-    videos = [video_triplet(int(people[2 * i]), int(people[2 * i + 1]), int(split_seeds(cfg.split, 1, 'attributes', start=VIDEO_START + i)),
-                            n_frames, cfg.size) for i in range(n_videos)]
-    atomic_save({'gallery': gallery, 'videos': [[v.source, v.first, v.target, v.target_segmentation] for v in videos]}, path)
-    return gallery, videos
+    def make():
+        people = cfg.identity_seeds().flatten()                                     # (P,) identity seeds
+        views = split_seeds(cfg.split, len(people) * gallery_views, 'attributes', start=GALLERY_START)
+        gallery = render(sample_identity(people.repeat_interleave(gallery_views)), sample_attributes(views), cfg.size).image
+        videos = [video_triplet(int(people[2 * i]), int(people[2 * i + 1]), int(split_seeds(cfg.split, 1, 'attributes', start=VIDEO_START + i)),
+                                n_frames, cfg.size) for i in range(n_videos)]
+        return {'gallery': gallery, 'videos': [[v.source, v.first, v.target, v.target_segmentation] for v in videos]}
+    d = load_or_make(path, make)
+    return d['gallery'], [Triplet(*v) for v in d['videos']]
 
 # %% ../nbs/08_evaluation.ipynb #ab27f68b
 @dataclass

@@ -13,7 +13,7 @@ from dataclasses import dataclass, asdict
 from pathlib import Path
 import torch
 from . import synth
-from .core import atomic_save, FacetripletError
+from .core import load_or_make, FacetripletError
 from .splits import SPLITS, split_seeds, TRAIN_GROUPS
 from .synth import sample_identity, sample_attributes, render, hash_uniform, Attributes
 from fastcore.basics import patch
@@ -124,15 +124,13 @@ class TripletPool:
     def load(cls, config:PoolConfig, cache:Path|str|None=None, show_progress:bool=True, device=None):
         "The pool for `config`: read from the cache if there, else rendered and cached (written atomically)."
         path = Path(cache or cache_dir()) / f'pool-{config.split}-{config.key}.pt'
-        if path.exists():
-            try:
-                d = torch.load(path, weights_only=True)
-                return cls(config, d['images'], d['segmentation'])
-            except Exception: pass            # unreadable cache file: render again and overwrite it
-        if show_progress: print(f"rendering the {config.split} pool once ({config.n_groups * config.group_size} people x {config.n_attributes} looks); later runs read it from {path}", flush=True)
-        pool = cls.render(config, show_progress=show_progress, device=device)
-        atomic_save({'images': pool.images, 'segmentation': pool.segmentation, 'config': asdict(config)}, path)
-        return pool
+        rendered = []                                 # the rendered pool, which knows how long it took
+        def make():
+            if show_progress: print(f"rendering the {config.split} pool once ({config.n_groups * config.group_size} people x {config.n_attributes} looks); later runs read it from {path}", flush=True)
+            rendered.append(cls.render(config, show_progress=show_progress, device=device))
+            return {'images': rendered[0].images, 'segmentation': rendered[0].segmentation, 'config': asdict(config)}
+        d = load_or_make(path, make)
+        return rendered[0] if rendered else cls(config, d['images'], d['segmentation'])
 
 
 # %% ../nbs/02_triplets.ipynb #be27c5b3
