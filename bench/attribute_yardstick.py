@@ -1,13 +1,14 @@
 """What the attribute evaluator's pose and expression errors mean: the true target, blurred or shifted, scored like a
 swap; and, with a model, where its expression error sits (its output with the target's eyes, brows and lips pasted in).
 
-Usage: python bench/attribute_yardstick.py [--model MODEL] [--threads 1]
+Usage: python bench/attribute_yardstick.py [--model MODEL] [--evaluator ATTRIBUTE_EVALUATOR] [--threads 1]
 
 Prints, for the 512 test triplets, the pose error (degrees) and the expression error (mean absolute error of smile,
 mouth open, blink and brow raise, each in [0, 1]) that `facetriplet eval` reports, and the four expression errors
 one by one. With `--model`: the model's output, then mixes of output and target by the target's segmentation; and
 a fit of the output's predicted expression on the target's (predicted) and the source's (true) expression, to tell
 a leak of the source's expression (weight on the source) from expression that is lost (slope under 1 on the target).
+`--evaluator` scores with another attribute evaluator (e.g. one trained on blurred pictures by `bench/blur_evaluator.py`).
 """
 import argparse, sys, torch
 from pathlib import Path
@@ -21,10 +22,10 @@ from facetriplet.losses import detail_region, face_region
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-    ap.add_argument('--model'); ap.add_argument('--threads', type=int, default=1)
+    ap.add_argument('--model'); ap.add_argument('--evaluator'); ap.add_argument('--threads', type=int, default=1)
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
-    R = load_evaluators().attributes
+    R = load_evaluators(attribute_path=a.evaluator).attributes
     b = benchmark(64, split='test'); t = b.triplets
     names = ATTRIBUTE_NAMES[EXPRESSION]
     print(f'| pictures scored | pose ° | expression | {" | ".join(names)} |\n|---|---|---|' + '---|' * len(names))

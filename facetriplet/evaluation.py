@@ -11,6 +11,7 @@ import os, json, math, time, hashlib, platform
 from dataclasses import dataclass, asdict
 from pathlib import Path
 import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
+import torchvision.transforms.v2.functional as TF
 from .core import image_grid, save_image, load_image, default_device, FacetripletError, atomic_save, atomic_path, load_or_make, WEIGHTS_DIR
 from . import triplets
 from .synth import sample_attributes, sample_identity, render
@@ -33,12 +34,13 @@ from fastai.optimizer import Adam
 __all__ = ['EVALUATOR_POOL', 'ID_EVALUATOR', 'ATTRIBUTE_EVALUATOR', 'ATTRIBUTE_NAMES', 'POSE', 'EXPRESSION', 'CURVE_METRICS',
            'MAIN_RECIPES', 'RUN_LOCK', 'METRICS', 'EvaluatorConfig', 'EvaluatorNet', 'train_identity_evaluator',
            'save_evaluator', 'load_evaluator', 'attribute_values', 'pool_attribute_values', 'predict_attributes',
-           'train_attribute_evaluator', 'attribute_metrics', 'Benchmark', 'benchmark', 'Evaluators', 'load_evaluators',
-           'score', 'swap_benchmark', 'evaluate', 'copy_first', 'reference_rows', 'write_json', 'scoring_seconds',
-           'ValidCurve', 'run_seeds', 'check_seeds', 'run_record', 'machine', 'prepare_pools', 'pools_note',
-           'claim_run', 'train_recipes', 'summarize', 'results_table', 'sample_picks', 'run_strip', 'save_strip',
-           'load_strip', 'figure_strips', 'samples_figure', 'separated', 'chance_separated', 'differences_table',
-           'curve_table', 'doubling_gain', 'curves_figure', 'samples_note', 'results_markdown', 'reproduce']
+           'augment_attributes', 'train_attribute_evaluator', 'attribute_metrics', 'Benchmark', 'benchmark',
+           'Evaluators', 'load_evaluators', 'score', 'swap_benchmark', 'evaluate', 'copy_first', 'reference_rows',
+           'write_json', 'scoring_seconds', 'ValidCurve', 'run_seeds', 'check_seeds', 'run_record', 'machine',
+           'prepare_pools', 'pools_note', 'claim_run', 'train_recipes', 'summarize', 'results_table', 'sample_picks',
+           'run_strip', 'save_strip', 'load_strip', 'figure_strips', 'samples_figure', 'separated', 'chance_separated',
+           'differences_table', 'curve_table', 'doubling_gain', 'curves_figure', 'samples_note', 'results_markdown',
+           'reproduce']
 
 # %% ../nbs/08_evaluation.ipynb #2abdbeba
 @dataclass
@@ -117,17 +119,26 @@ def predict_attributes(net:EvaluatorNet, images:torch.Tensor, bs:int=256) -> tor
     out = [net((x.float().div(127.5).sub(1) if x.dtype == torch.uint8 else x).to(dev)).cpu() for x in images.split(bs)]
     return torch.cat(out) * _ATTRIBUTE_SCALE
 
+# %% ../nbs/08_evaluation.ipynb #b1e2a7c1
+def augment_attributes(x:torch.Tensor, y:torch.Tensor, max_blur:float=0.) -> tuple[torch.Tensor, torch.Tensor]:
+    "A random mirror of pictures `x` `(B,3,H,W)` and their scaled attributes `y` `(B,7)`; with `max_blur`, a Gaussian blur of half the batch."
+    flip = torch.rand(len(x)) < 0.5
+    x, y = torch.where(flip[:, None, None, None], x.flip(-1), x), torch.where(flip[:, None], y * _MIRROR, y)
+    if max_blur > 0:
+        s = float(torch.rand(())) * max_blur                # one sigma per batch: torchvision blurs a batch with one kernel
+        if s >= 0.1:                                         # below that the kernel is a single pixel
+            k = 2 * math.ceil(3 * s) + 1
+            x = torch.where((torch.rand(len(x)) < 0.5)[:, None, None, None], TF.gaussian_blur(x, [k, k], [s, s]), x)
+    return x, y
+
 # %% ../nbs/08_evaluation.ipynb #87de6656
 def train_attribute_evaluator(epochs:int=10, width:int=32, seed:int=2, pool:PoolConfig=EVALUATOR_POOL, lr:float=3e-3, bs:int=128,
-                              cache=None, show_progress=True):
-    "Train the attribute regressor on a pool's pictures; returns the net and its error on the test pool."
+                              cache=None, show_progress=True, max_blur:float=0.):
+    "Train the attribute regressor on a pool's pictures (`augment_attributes`); returns the net and its error on the test pool."
     torch.manual_seed(seed)
     p = TripletPool.load(pool, cache, show_progress)
     images, values = p.images.flatten(0, 2), pool_attribute_values(pool).flatten(0, 2) / _ATTRIBUTE_SCALE
-    def fetch(index):
-        x, y = images[index].float().div(127.5).sub(1), values[index]
-        flip = torch.rand(len(x)) < 0.5
-        return torch.where(flip[:, None, None, None], x.flip(-1), x), torch.where(flip[:, None], y * _MIRROR, y)
+    def fetch(index): return augment_attributes(images[index].float().div(127.5).sub(1), values[index], max_blur)
     n = len(images); va = torch.arange(n) % pool.n_attributes == pool.n_attributes - 1
     tr_idx, va_idx = (~va).nonzero()[:, 0], va.nonzero()[:, 0]
     dls = DataLoaders(GatherDataLoader(lambda i: fetch(tr_idx[i]), len(tr_idx), bs=bs, shuffle=True, drop_last=True, seed=seed),
