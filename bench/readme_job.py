@@ -1,8 +1,10 @@
 """The README's main job with levers switched: `facetriplet train --steps 1500` plus the overrides of `bench/levers.py`.
-Usage: python bench/readme_job.py NAME [--levers lr2x+decay] [--seed 0] [--steps 1500] [--threads 2]
+Usage: python bench/readme_job.py NAME [--levers lr2x+decay] [--seed 0] [--steps 1500] [--threads 2] [--score-only]
 
 Trains into runs/NAME_job (resumes an interrupted run), scores the model on the valid and the test benchmark and
-writes results/readme_job/NAME.json. Levers are chosen on the valid split; test is for the report.
+writes results/readme_job/NAME.json. Levers are chosen on the valid split; test is for the report. Pose and
+expression are also scored by the attribute evaluator trained on blurred pictures (`*_blur_robust`; BENCHMARKS round
+23). `--score-only` scores a finished run again (a new evaluator) and keeps the rest of its results file.
 """
 import argparse, json, sys, time, warnings
 from pathlib import Path
@@ -10,6 +12,7 @@ warnings.filterwarnings('ignore')
 import torch
 sys.path.insert(0, str(Path(__file__).parent))
 from levers import combine, config_for
+BLUR_ROBUST = Path(__file__).parent.parent / 'results/evaluators/attribute_blur1.5.pth'   # bench/blur_evaluator.py --max-blur 1.5
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -18,21 +21,31 @@ def main():
     ap.add_argument('--seed', type=int, default=0)
     ap.add_argument('--steps', type=int, default=1500)
     ap.add_argument('--threads', type=int, default=2)
+    ap.add_argument('--score-only', action='store_true', help='score a finished run again, keep the rest of its results file')
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
     from facetriplet.training import train
     from facetriplet.checkpoint import Swapper
-    from facetriplet.evaluation import benchmark, load_evaluators, evaluate
+    from facetriplet.evaluation import benchmark, load_evaluators, evaluate, load_evaluator, predict_attributes, POSE, EXPRESSION
     out, res_file = Path(f'runs/{a.name}_job'), Path(f'results/readme_job/{a.name}.json')
     overrides = combine(a.levers)
     config = config_for(overrides, a.seed, a.steps)
-    t = time.perf_counter()
-    m = train(config, out, resume=(out / 'model.pth').exists(), show_progress=False)
-    if m.get('interrupted'): sys.exit(f"{m['interrupted']}: stopped at step {m['steps']}, checkpoint saved; the same command resumes it")   # never score a half run
-    res = {'command': f'python bench/readme_job.py {a.name} --levers {a.levers} --seed {a.seed} --steps {a.steps} --threads {a.threads}',
-           'overrides': overrides, 'config': json.loads(config.to_json()), 'train_minutes_this_sitting': (time.perf_counter() - t) / 60}
+    if a.score_only:
+        if not res_file.exists(): sys.exit(f'--score-only: {res_file} not found; run without it first')
+        res = json.loads(res_file.read_text())
+    else:
+        t = time.perf_counter()
+        m = train(config, out, resume=(out / 'model.pth').exists(), show_progress=False)
+        if m.get('interrupted'): sys.exit(f"{m['interrupted']}: stopped at step {m['steps']}, checkpoint saved; the same command resumes it")   # never score a half run
+        res = {'command': f'python bench/readme_job.py {a.name} --levers {a.levers} --seed {a.seed} --steps {a.steps} --threads {a.threads}',
+               'overrides': overrides, 'config': json.loads(config.to_json()), 'train_minutes_this_sitting': (time.perf_counter() - t) / 60}
     sw, ev = Swapper.load(out / 'model.pth'), load_evaluators()
-    for split in ('valid', 'test'): res[split] = evaluate(sw, benchmark(sw.size, split=split), ev)
+    blur_robust = load_evaluator(BLUR_ROBUST, 'attribute_evaluator')
+    for split in ('valid', 'test'):
+        b = benchmark(sw.size, split=split)
+        res[split] = evaluate(sw, b, ev)
+        e = (predict_attributes(blur_robust, sw(b.triplets.source, b.triplets.first)) - b.target_attributes).abs()   # (N,7)
+        res[split].update(pose_error_blur_robust=e[:, POSE].mean().item(), expression_error_blur_robust=e[:, EXPRESSION].mean().item())
     res_file.parent.mkdir(parents=True, exist_ok=True); res_file.write_text(json.dumps(res, indent=1))
     print(a.name, {s: {k: round(res[s][k], 3) for k in ('psnr', 'psnr_face', 'id_retrieval', 'pose_error')} for s in ('valid', 'test')}, flush=True)
 
