@@ -126,7 +126,7 @@ def augment_attributes(x:torch.Tensor, y:torch.Tensor, max_blur:float=0.) -> tup
     x, y = torch.where(flip[:, None, None, None], x.flip(-1), x), torch.where(flip[:, None], y * _MIRROR, y)
     if max_blur > 0:
         s = float(torch.rand(())) * max_blur                # one sigma per batch: torchvision blurs a batch with one kernel
-        if s >= 0.1:                                         # below that the kernel is a single pixel
+        if s >= 0.1:                                         # below that its off-centre weights are under 1e-20
             k = 2 * math.ceil(3 * s) + 1
             x = torch.where((torch.rand(len(x)) < 0.5)[:, None, None, None], TF.gaussian_blur(x, [k, k], [s, s]), x)
     return x, y
