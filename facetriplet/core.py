@@ -7,7 +7,7 @@ Docs: https://facetriplet.github.io/facetriplet/core.html.md"""
 
 # %% ../nbs/00_core.ipynb #0e45e69a
 from __future__ import annotations
-import os, random, json, math
+import os, re, random, json, math
 from contextlib import contextmanager
 from pathlib import Path
 import numpy as np, torch
@@ -15,9 +15,10 @@ from PIL import Image, PngImagePlugin
 import facetriplet
 
 # %% auto #0
-__all__ = ['SYNTHETIC_MARK', 'WEIGHTS_DIR', 'FacetripletError', 'to_uint8', 'from_uint8', 'check_images', 'check_pair',
-           'atomic_path', 'atomic_save', 'load_or_make', 'save_image', 'is_marked_synthetic', 'load_image',
-           'check_writable', 'seed_everything', 'default_device', 'image_grid', 'show_grid']
+__all__ = ['CACHE_KINDS', 'SYNTHETIC_MARK', 'WEIGHTS_DIR', 'FacetripletError', 'to_uint8', 'from_uint8', 'check_images',
+           'check_pair', 'atomic_path', 'atomic_save', 'cache_budget_gb', 'prune_cache', 'load_or_make', 'save_image',
+           'is_marked_synthetic', 'load_image', 'check_writable', 'seed_everything', 'default_device', 'image_grid',
+           'show_grid']
 
 # %% ../nbs/00_core.ipynb #fd35ae7e
 class FacetripletError(ValueError):
@@ -75,14 +76,47 @@ def atomic_save(obj, path) -> Path:
     return Path(path)
 
 # %% ../nbs/00_core.ipynb #c7a1e0d3
+CACHE_KINDS = ('pool', 'bench', 'faces')    # the prefixes of the files `triplets`, `evaluation` and `photo_folders` cache
+_CACHE_FILE = re.compile(rf"^({'|'.join(CACHE_KINDS)})-[\w-]+\.pt$")
+
+def cache_budget_gb() -> float:
+    "The most the cache files of one folder may take, in GiB: `$FACETRIPLET_CACHE_GB`, else 4."
+    v = os.environ.get('FACETRIPLET_CACHE_GB', '4')
+    try: gb = float(v)
+    except ValueError: gb = -1.
+    if not gb >= 0: raise FacetripletError(f"FACETRIPLET_CACHE_GB must be a number of GiB >= 0, got {v!r}")
+    return gb
+
+def prune_cache(folder, budget_gb:float|None=None, keep=()) -> list[Path]:
+    "Delete the least recently used cache files in `folder` until they take at most `budget_gb` GiB; never those in `keep`."
+    budget, keep = (cache_budget_gb() if budget_gb is None else budget_gb) * 2**30, {Path(k).resolve() for k in keep}
+    files = []
+    for p in Path(folder).glob('*.pt'):
+        if not _CACHE_FILE.match(p.name): continue        # only our own files: the folder may hold anything else
+        try: st = p.stat()
+        except FileNotFoundError: continue                # another process pruned it a moment ago
+        files.append((st.st_mtime, st.st_size, p))
+    total, gone = sum(size for _, size, _ in files), []
+    for _, size, p in sorted(files):                      # least recently used first
+        if total <= budget: break
+        if p.resolve() in keep: continue
+        p.unlink(missing_ok=True)                         # a process reading it keeps its open file (POSIX)
+        total -= size; gone.append(p)
+    return gone
+
 def load_or_make(path, make) -> dict:
-    "The dict of tensors cached at `path`; if it is missing or unreadable, `make()` it and save it there atomically."
+    "The dict of tensors cached at `path`; if it is missing or unreadable, `make()` it, save it atomically and prune the folder."
     path = Path(path)
     if path.exists():
-        try: return torch.load(path, weights_only=True)
+        try: d = torch.load(path, weights_only=True)
         except Exception: pass                  # unreadable cache file: make it again and overwrite it
+        else:
+            try: os.utime(path)                 # marks it as used, so pruning spares it
+            except OSError: pass                # a read-only cache is still a cache
+            return d
     d = make()
     atomic_save(d, path)
+    prune_cache(path.parent, keep=[path])
     return d
 
 # %% ../nbs/00_core.ipynb #c28f2348
