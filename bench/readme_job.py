@@ -3,8 +3,9 @@ Usage: python bench/readme_job.py NAME [--levers lr2x+decay] [--seed 0] [--steps
 
 Trains into runs/NAME_job (resumes an interrupted run), scores the model on the valid and the test benchmark and
 writes results/readme_job/NAME.json. Levers are chosen on the valid split; test is for the report. Pose and
-expression are also scored by the attribute evaluator trained on blurred pictures (`*_blur_robust`; BENCHMARKS round
-23). `--score-only` scores a finished run again (a new evaluator) and keeps the rest of its results file.
+expression are also scored by the attribute evaluator trained on blurred pictures (`*_blur_robust`, as `facetriplet
+eval` does; BENCHMARKS round 23). `--score-only` scores a finished run again (a new evaluator) and keeps the rest of its
+results file.
 """
 import argparse, json, sys, time, warnings
 from pathlib import Path
@@ -12,7 +13,6 @@ warnings.filterwarnings('ignore')
 import torch
 sys.path.insert(0, str(Path(__file__).parent))
 from levers import combine, config_for
-BLUR_ROBUST = Path(__file__).parent.parent / 'results/evaluators/attribute_blur1.5.pth'   # bench/blur_evaluator.py --max-blur 1.5
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -26,7 +26,7 @@ def main():
     torch.set_num_threads(a.threads)
     from facetriplet.training import train
     from facetriplet.checkpoint import Swapper
-    from facetriplet.evaluation import benchmark, load_evaluators, swap_benchmark, score, load_evaluator, predict_attributes, POSE, EXPRESSION
+    from facetriplet.evaluation import benchmark, load_evaluators, evaluate
     out, res_file = Path(f'runs/{a.name}_job'), Path(f'results/readme_job/{a.name}.json')
     overrides = combine(a.levers)
     config = config_for(overrides, a.seed, a.steps)
@@ -40,13 +40,7 @@ def main():
         res = {'command': f'python bench/readme_job.py {a.name} --levers {a.levers} --seed {a.seed} --steps {a.steps} --threads {a.threads}',
                'overrides': overrides, 'config': json.loads(config.to_json()), 'train_minutes_this_sitting': (time.perf_counter() - t) / 60}
     sw, ev = Swapper.load(out / 'model.pth'), load_evaluators()
-    blur_robust = load_evaluator(BLUR_ROBUST, 'attribute_evaluator')
-    for split in ('valid', 'test'):
-        b, t0 = benchmark(sw.size, split=split), time.time()
-        outputs, videos = swap_benchmark(sw, b)                      # what `evaluate` does, keeping the outputs for the second evaluator
-        res[split] = {**score(outputs, b, ev, videos), 'swap_seconds': time.time() - t0}
-        e = (predict_attributes(blur_robust, outputs) - b.target_attributes).abs()   # (N,7)
-        res[split].update(pose_error_blur_robust=e[:, POSE].mean().item(), expression_error_blur_robust=e[:, EXPRESSION].mean().item())
+    for split in ('valid', 'test'): res[split] = evaluate(sw, benchmark(sw.size, split=split), ev)
     res_file.parent.mkdir(parents=True, exist_ok=True); res_file.write_text(json.dumps(res, indent=1))
     print(a.name, {s: {k: round(res[s][k], 3) for k in ('psnr', 'psnr_face', 'id_retrieval', 'pose_error')} for s in ('valid', 'test')}, flush=True)
 

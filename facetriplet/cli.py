@@ -350,20 +350,23 @@ def reproduce_cli(steps:int=500,             # generator steps per run
 
 
 # %% ../nbs/11_cli.ipynb #caf03b0f
-def train_evaluators_cli(out:str='facetriplet/weights',   # folder for identity_evaluator.pth and attribute_evaluator.pth
+def train_evaluators_cli(out:str='facetriplet/weights',   # folder for identity_evaluator.pth, attribute_evaluator.pth and attribute_evaluator_blur.pth
                          identity_epochs:int=16,          # epochs of the identity evaluator
                          attribute_epochs:int=10):        # epochs of the attribute regressor
-    "Train the two evaluator nets of `facetriplet eval` (never used by a training loss)."
+    "Train the evaluator nets of `facetriplet eval` (never used by a training loss): identity, attributes, attributes on blurred pictures too."
     import time
+    from functools import partial
     from facetriplet.evaluation import train_identity_evaluator, train_attribute_evaluator, save_evaluator
     if identity_epochs < 1 or attribute_epochs < 1: raise FacetripletError(f"--identity-epochs and --attribute-epochs must be positive integers, got {identity_epochs} and {attribute_epochs}")
     out = check_writable(out, folder=True); out.mkdir(parents=True, exist_ok=True)
     command = f'facetriplet train-evaluators --identity-epochs {identity_epochs} --attribute-epochs {attribute_epochs}'
-    for kind, fit, epochs in (('attribute_evaluator', train_attribute_evaluator, attribute_epochs), ('identity_evaluator', train_identity_evaluator, identity_epochs)):
+    for name, kind, fit, epochs in (('attribute_evaluator', 'attribute_evaluator', train_attribute_evaluator, attribute_epochs),
+                                    ('attribute_evaluator_blur', 'attribute_evaluator', partial(train_attribute_evaluator, max_blur=1.5), attribute_epochs),
+                                    ('identity_evaluator', 'identity_evaluator', train_identity_evaluator, identity_epochs)):
         t0 = time.time()
         net, m = fit(epochs=epochs)
-        save_evaluator(net, out / f'{kind}.pth', kind, {**m, 'minutes': (time.time() - t0) / 60, 'command': command})
-        print(f'wrote {out / kind}.pth: ' + ', '.join(f'{k} {v:.4g}' for k, v in m.items() if isinstance(v, float)))
+        save_evaluator(net, out / f'{name}.pth', kind, {**m, 'minutes': (time.time() - t0) / 60, 'command': command})
+        print(f'wrote {out / name}.pth: ' + ', '.join(f'{k} {v:.4g}' for k, v in m.items() if isinstance(v, float)))
 
 # %% ../nbs/11_cli.ipynb #574452e1
 COMMANDS = {'render': render_cli, 'train': train_cli, 'export': export_cli, 'swap': swap_cli, 'eval': eval_cli, 'reproduce': reproduce_cli,

@@ -31,16 +31,16 @@ from fastai.callback.schedule import fit_one_cycle
 from fastai.optimizer import Adam
 
 # %% auto #0
-__all__ = ['EVALUATOR_POOL', 'ID_EVALUATOR', 'ATTRIBUTE_EVALUATOR', 'ATTRIBUTE_NAMES', 'POSE', 'EXPRESSION', 'CURVE_METRICS',
-           'MAIN_RECIPES', 'RUN_LOCK', 'METRICS', 'EvaluatorConfig', 'EvaluatorNet', 'train_identity_evaluator',
-           'save_evaluator', 'load_evaluator', 'attribute_values', 'pool_attribute_values', 'predict_attributes',
-           'augment_attributes', 'train_attribute_evaluator', 'attribute_metrics', 'Benchmark', 'benchmark',
-           'Evaluators', 'load_evaluators', 'score', 'swap_benchmark', 'evaluate', 'copy_first', 'reference_rows',
-           'write_json', 'scoring_seconds', 'ValidCurve', 'run_seeds', 'check_seeds', 'run_record', 'machine',
-           'prepare_pools', 'pools_note', 'claim_run', 'train_recipes', 'summarize', 'results_table', 'sample_picks',
-           'run_strip', 'save_strip', 'load_strip', 'figure_strips', 'samples_figure', 'separated', 'chance_separated',
-           'differences_table', 'curve_table', 'doubling_gain', 'curves_figure', 'samples_note', 'results_markdown',
-           'reproduce']
+__all__ = ['EVALUATOR_POOL', 'ID_EVALUATOR', 'ATTRIBUTE_EVALUATOR', 'ATTRIBUTE_EVALUATOR_BLUR', 'ATTRIBUTE_NAMES', 'POSE',
+           'EXPRESSION', 'CURVE_METRICS', 'MAIN_RECIPES', 'RUN_LOCK', 'METRICS', 'EvaluatorConfig', 'EvaluatorNet',
+           'train_identity_evaluator', 'save_evaluator', 'load_evaluator', 'attribute_values', 'pool_attribute_values',
+           'predict_attributes', 'augment_attributes', 'train_attribute_evaluator', 'attribute_metrics', 'Benchmark',
+           'benchmark', 'Evaluators', 'load_evaluators', 'score', 'swap_benchmark', 'evaluate', 'copy_first',
+           'reference_rows', 'write_json', 'scoring_seconds', 'ValidCurve', 'run_seeds', 'check_seeds', 'run_record',
+           'machine', 'prepare_pools', 'pools_note', 'claim_run', 'train_recipes', 'shared_metrics', 'summarize',
+           'results_table', 'sample_picks', 'run_strip', 'save_strip', 'load_strip', 'figure_strips', 'samples_figure',
+           'separated', 'chance_separated', 'differences_table', 'curve_table', 'doubling_gain', 'curves_figure',
+           'samples_note', 'results_markdown', 'reproduce']
 
 # %% ../nbs/08_evaluation.ipynb #2abdbeba
 @dataclass
@@ -75,6 +75,7 @@ class EvaluatorNet(nn.Module):
 # %% ../nbs/08_evaluation.ipynb #e4fd2ca0
 EVALUATOR_POOL = PoolConfig('train', n_groups=TRAIN_GROUPS, group_size=8, n_attributes=16)
 ID_EVALUATOR, ATTRIBUTE_EVALUATOR = WEIGHTS_DIR / 'identity_evaluator.pth', WEIGHTS_DIR / 'attribute_evaluator.pth'
+ATTRIBUTE_EVALUATOR_BLUR = WEIGHTS_DIR / 'attribute_evaluator_blur.pth'   # the same regressor trained with `max_blur=1.5` (below)
 
 def train_identity_evaluator(epochs:int=16, width:int=32, seed:int=1, pool:PoolConfig=EVALUATOR_POOL, cache=None, show_progress=True):
     "Train the identity evaluator; returns the net (eval mode, frozen) and its held-out metrics."
@@ -202,15 +203,20 @@ def _gallery_and_videos(cfg:PoolConfig, gallery_views:int, n_videos:int, n_frame
 # %% ../nbs/08_evaluation.ipynb #ab27f68b
 @dataclass
 class Evaluators:
-    "The two evaluator nets (never used by a training loss)."
+    "The evaluator nets (never used by a training loss)."
     identity: EvaluatorNet
     attributes: EvaluatorNet
-    def to(self, device): self.identity.to(device); self.attributes.to(device); return self
+    attributes_blur: EvaluatorNet|None = None      # trained on blurred pictures too: scores the `*_blur_robust` columns
+    def to(self, device):
+        for net in (self.identity, self.attributes, self.attributes_blur):
+            if net is not None: net.to(device)
+        return self
 
-def load_evaluators(identity_path=None, attribute_path=None) -> Evaluators:
+def load_evaluators(identity_path=None, attribute_path=None, attribute_blur_path=None) -> Evaluators:
     "The shipped evaluators (or the given files)."
     return Evaluators(load_evaluator(identity_path or ID_EVALUATOR, 'identity_evaluator'),
-                      load_evaluator(attribute_path or ATTRIBUTE_EVALUATOR, 'attribute_evaluator'))
+                      load_evaluator(attribute_path or ATTRIBUTE_EVALUATOR, 'attribute_evaluator'),
+                      load_evaluator(attribute_blur_path or ATTRIBUTE_EVALUATOR_BLUR, 'attribute_evaluator'))
 
 @torch.no_grad()
 def _embed(net, images, bs=256, pooled=False):
@@ -236,6 +242,9 @@ def score(outputs:torch.Tensor, bench:Benchmark, evaluators:Evaluators, video_ou
              psnr=psnr(outputs, t.target).mean().item(), psnr_face=masked_psnr(outputs, t.target, face).mean().item(),
              ssim=ssim.mean().item(), ssim_face=((ssim * face).sum((1, 2, 3)) / face.sum((1, 2, 3)).clamp(min=1)).mean().item(),
              frechet=frechet_distance(_embed(E, outputs, pooled=True), _embed(E, bench.gallery, pooled=True)), n=len(outputs))
+    if evaluators.attributes_blur is not None:                 # the same errors by the regressor that does not read blur as expression
+        att = (predict_attributes(evaluators.attributes_blur.eval(), outputs) - bench.target_attributes).abs()   # (N,7)
+        m.update(pose_error_blur_robust=att[:, POSE].mean().item(), expression_error_blur_robust=att[:, EXPRESSION].mean().item())
     if video_outputs:                                           # `eval --videos 0`: no video columns
         per_frame = [psnr(o.float().cpu(), vt.target) for o, vt in zip(video_outputs, bench.videos)]
         m.update(video_psnr=torch.cat(per_frame).mean().item(),
@@ -418,21 +427,26 @@ def train_recipes(out, steps:int=500, seeds:int=3, recipes=None, bs:int=TrainCon
 METRICS = {  # key: (column title, format, higher is better)
     'id_retrieval': ('ID retr. % ↑', lambda v: f'{100 * v:.1f}', True), 'id_cosine': ('ID cos ↑', '{:.3f}'.format, True),
     'pose_error': ('pose ° ↓', '{:.2f}'.format, False), 'expression_error': ('expr. ↓', '{:.3f}'.format, False),
+    'pose_error_blur_robust': ('pose ° blur-robust ↓', '{:.2f}'.format, False), 'expression_error_blur_robust': ('expr. blur-robust ↓', '{:.3f}'.format, False),
     'psnr': ('PSNR ↑', '{:.2f}'.format, True), 'psnr_face': ('PSNR face ↑', '{:.2f}'.format, True),
     'ssim': ('SSIM ↑', '{:.3f}'.format, True), 'ssim_face': ('SSIM face ↑', '{:.3f}'.format, True),
     'frechet': ('Fréchet ↓', '{:.2f}'.format, False), 'video_psnr': ('video PSNR ↑', '{:.2f}'.format, True),
     'temporal_error': ('temporal ↓', '{:.4f}'.format, False)}
 
+def shared_metrics(*scores:dict) -> list[str]:
+    "The keys of `METRICS` that every one of `scores` has (runs recorded before a column existed lack it), in table order."
+    return [k for k in METRICS if all(k in s for s in scores)]
+
 def summarize(runs:list[dict]) -> dict:
     "Mean and std over seeds of every metric (and of training minutes) of a list of scored runs of one recipe."
-    keys = [k for k in METRICS if k in runs[0]['metrics']] + ['minutes']
+    keys = shared_metrics(*[r['metrics'] for r in runs]) + ['minutes']
     vals = {k: torch.tensor([r['metrics'][k] if k != 'minutes' else r['seconds'] / 60 for r in runs], dtype=torch.float64) for k in keys}
     return {'mean': {k: v.mean().item() for k, v in vals.items()}, 'std': {k: v.std().item() if len(v) > 1 else float('nan') for k, v in vals.items()},
             'seeds': len(runs)}
 
 def results_table(rows:dict, references:dict) -> str:
     "A markdown table: one row per method (a `summarize` result, shown mean ± std, or plain metrics), then the reference rows."
-    keys = [k for k in METRICS if k in next(iter(references.values()))]
+    keys = shared_metrics(*[r.get('mean', r) for r in list(rows.values()) + list(references.values())])
     timed = any('mean' in r for r in rows.values())
     head = '| method | ' + ' | '.join(METRICS[k][0] for k in keys) + (' | train min |' if timed else ' |') + '\n|---|' + '---|' * (len(keys) + timed) + '\n'
     fmt = lambda k, v: METRICS[k][1](v)
@@ -489,7 +503,7 @@ def differences_table(runs:list[dict], base:str='triplet') -> str:
     "Markdown: `base`'s mean minus each other recipe's, per metric; **bold** where the seed ranges separate (2 seeds or more each)."
     by = {rec: [r['metrics'] for r in runs if r['recipe'] == rec] for rec in dict.fromkeys(r['recipe'] for r in runs)}
     if base not in by: raise FacetripletError(f"no runs of the base recipe {base!r}")
-    keys = [k for k in METRICS if k in by[base][0]]
+    keys = shared_metrics(*[m for ms in by.values() for m in ms])
     head = f'| {base} minus: | ' + ' | '.join(METRICS[k][0] for k in keys) + ' | seeds |\n|---|' + '---|' * (len(keys) + 1) + '\n'
     lines = []
     for rec, ms in by.items():
@@ -641,6 +655,7 @@ def reproduce(out='runs/reproduce', steps:int=500, seeds:int=3, recipes=None, bs
                 pool_render_minutes=pool_minutes,
                 test_triplets=len(bench), test_videos=len(bench.videos), frames=len(bench.videos[0].first) if bench.videos else 0,
                 identity_evaluator=evaluators.identity.__dict__.get('metrics', {}), attribute_evaluator=evaluators.attributes.__dict__.get('metrics', {}),
+                attribute_evaluator_blur=evaluators.attributes_blur.__dict__.get('metrics', {}) if evaluators.attributes_blur is not None else {},
                 samples={'rows': list(strips), 'missing': [rec for rec in summaries if not any(k.split(' ')[0] == rec for k in strips)]})
     results_json = {**meta, 'recipes': {rec: {**sm, 'runs': [{'seed': r['seed'], 'seconds': r['seconds'], **r['metrics']} for r in runs if r['recipe'] == rec]}
                                         for rec, sm in summaries.items()}, 'references': references}

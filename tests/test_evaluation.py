@@ -22,6 +22,9 @@ def test_shipped_evaluators_meet_their_goals_on_held_out_renders(evaluators):
     a = attribute_metrics(evaluators.attributes)
     assert a['pose_error'] <= 2.0 and a['expression_error'] <= 0.1, a
     assert abs(a['pose_error'] - evaluators.attributes.metrics['pose_error']) < 1e-3       # the file tells the truth
+    b = attribute_metrics(evaluators.attributes_blur)                                      # the one trained on blurred pictures too
+    assert b['pose_error'] <= 2.0 and b['expression_error'] <= 0.1, b
+    assert abs(b['pose_error'] - evaluators.attributes_blur.metrics['pose_error']) < 1e-3
 
 def test_evaluators_are_not_the_training_encoder(evaluators):
     from facetriplet.identity import load_identity_encoder, IdentityEncoder
@@ -44,6 +47,15 @@ def test_harness_scores_any_callable_against_the_ground_truth(bench, evaluators)
     def half(s, f): return torch.stack([(x + lookup.get(x.sum().item(), x)) / 2 for x in f])
     m = evaluate(half, bench, evaluators)
     assert cf['psnr'] < m['psnr'] < gt['psnr']
+
+def test_blur_robust_columns_read_expression_not_sharpness(bench, evaluators):
+    import torchvision.transforms.functional as TF
+    sharp = score(bench.triplets.target, bench, evaluators)
+    soft = score(TF.gaussian_blur(bench.triplets.target, [7, 7], [1., 1.]), bench, evaluators)   # the ground truth, blurred by 1 px
+    assert sharp['expression_error_blur_robust'] < 0.12 and sharp['pose_error_blur_robust'] < 2, sharp
+    # the first regressor reads the blur as another expression (round 20: 0.08 -> 0.28); the second hardly moves (-> 0.10)
+    assert soft['expression_error'] - sharp['expression_error'] > 0.1, (sharp, soft)
+    assert soft['expression_error_blur_robust'] - sharp['expression_error_blur_robust'] < 0.04, (sharp, soft)
 
 def test_score_rejects_wrong_outputs(bench, evaluators):
     with pytest.raises(ValueError, match="outputs must have the targets' shape"): score(bench.triplets.target[:5], bench, evaluators)
@@ -71,4 +83,5 @@ def test_eval_cli_prints_the_table_and_writes_json(tmp_path):
     assert '| *copy first* |' in r.stdout and '| *ground truth* |' in r.stdout and '| shipped swapper.pth |' in r.stdout
     rows = json.loads((tmp_path / 'm.json').read_text())
     assert rows['shipped swapper.pth']['n'] == 64 and 'temporal_error' in rows['copy first']
+    assert 'pose ° blur-robust' in r.stdout and 'expression_error_blur_robust' in rows['shipped swapper.pth']
 
