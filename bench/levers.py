@@ -42,8 +42,8 @@ LEVERS = {                                                    # overrides of Tra
     'dec': dict(generator=dict(decoder_blocks=1)),   # an identity block after the decoder stages at H/2 and H
     'skipwarp': dict(generator=dict(skip_warp=6.)),   # (the default since round 15) a coarse flow (from H/4) moves the skips of `first` before the decoder draws
     'face10': dict(weights=dict(face=10.)),   # (the default of round 15, shipped for a day) an extra L1 on the face region (skin and features), weight 10
-    'face20': dict(weights=dict(face=20.)),   # (the default since round 16) the face term at weight 20
-    'face40': dict(weights=dict(face=40.)),   # the face term at twice today's weight
+    'face20': dict(weights=dict(face=20.)),   # (the default of rounds 16-23) the face term at weight 20
+    'face40': dict(weights=dict(face=40.)),   # (the default since round 24) the face term at twice the weight of rounds 16-23
     'detail40': dict(weights=dict(detail=40.)),   # eyes, brows, lips and glasses at 4x today's weight (round 20: the expression error lives there)
     'adv2': dict(weights=dict(adversarial=2.)),   # the critic's term at 2 (round 20; the default since round 22)
     'adv4': dict(weights=dict(adversarial=4.)),   # the critic's term at 4x: the only term that asks for sharp edges where an L1 or MSE settles for blur
@@ -52,7 +52,8 @@ LEVERS = {                                                    # overrides of Tra
     'mse100': dict(weights=dict(mse=100.)),   # (the default of rounds 19-21) squared error, the quantity PSNR scores, beside the L1 terms
     'mse300': dict(weights=dict(mse=300.)),   # (the default since round 22, with adv2)
     'no_mse': dict(weights=dict(mse=0.)),   # with r21: the defaults of rounds 16-18 (the swapper shipped before round 20)
-    'r21': dict(weights=dict(adversarial=1., mse=100.)),   # the defaults of rounds 19-21 (the shipped swapper's)
+    'r21': dict(weights=dict(adversarial=1., mse=100., face=20.)),   # the defaults of rounds 19-21 (the swapper shipped in rounds 20-23)
+    'r23': dict(weights=dict(face=20.)),   # the defaults of rounds 22-23 (the shipped swapper's since round 24)
     'gate': dict(generator=dict(flow_gate=True)),   # a per-pixel gate scales the flow that moves `first` (round 19)
     'id_src1': dict(weights=dict(identity=1.)),   # output<->source similarity 5 -> 1; output<->target stays 5
     'no_adv': dict(weights=dict(adversarial=0., feature_matching=0.)),

@@ -31,7 +31,7 @@ class LossWeights:
     target_feature: float = 5.0
     feature_matching: float = 10.0
     detail: float = 10.             # extra L1 on eyes, brows, lips and glasses (renderer segmentation)
-    face: float = 20.               # extra L1 on the face region (skin and features), the same masked mean as `detail` (lever rounds 15-16)
+    face: float = 40.               # extra L1 on the face region (skin and features), the same masked mean as `detail` (rounds 15-16: 20; round 24: 40)
     face_ramp: float = 0.           # the face weight rises linearly from 0 over this fraction of the run (0: full weight from step 0)
     mask: float = 0.                # L1 of the blend mask to where `target` differs from `first` (triplet rows only; lever round 17)
     mse: float = 300.               # mean squared error to the target, the quantity PSNR scores (lever round 19: 100; round 22: 300)
