@@ -233,18 +233,17 @@ def score(outputs:torch.Tensor, bench:Benchmark, evaluators:Evaluators, video_ou
     outputs = outputs.float().clamp(-1, 1).cpu()
     v, v_src, v_gal = _embed(E, outputs), _embed(E, t.source), _embed(E, bench.gallery)
     centres = F.normalize(torch.zeros(int(bench.gallery_label.max()) + 1, v_gal.shape[1]).index_add_(0, bench.gallery_label, v_gal), dim=-1)
-    att = (predict_attributes(R, outputs) - bench.target_attributes).abs()
     face = face_region(t.target_segmentation)
     ssim = ssim_map(outputs, t.target)
     m = dict(id_retrieval=((v @ centres.T).argmax(1) == bench.source_label).float().mean().item(),
              id_cosine=(v * v_src).sum(-1).mean().item(),
-             pose_error=att[:, POSE].mean().item(), expression_error=att[:, EXPRESSION].mean().item(),
              psnr=psnr(outputs, t.target).mean().item(), psnr_face=masked_psnr(outputs, t.target, face).mean().item(),
              ssim=ssim.mean().item(), ssim_face=((ssim * face).sum((1, 2, 3)) / face.sum((1, 2, 3)).clamp(min=1)).mean().item(),
              frechet=frechet_distance(_embed(E, outputs, pooled=True), _embed(E, bench.gallery, pooled=True)), n=len(outputs))
-    if evaluators.attributes_blur is not None:                 # the same errors by the regressor that does not read blur as expression
-        att = (predict_attributes(evaluators.attributes_blur.eval(), outputs) - bench.target_attributes).abs()   # (N,7)
-        m.update(pose_error_blur_robust=att[:, POSE].mean().item(), expression_error_blur_robust=att[:, EXPRESSION].mean().item())
+    for suffix, net in (('', R), ('_blur_robust', evaluators.attributes_blur)):   # the second does not read blur as expression
+        if net is None: continue
+        att = (predict_attributes(net.eval(), outputs) - bench.target_attributes).abs()   # (N,7)
+        m[f'pose_error{suffix}'], m[f'expression_error{suffix}'] = att[:, POSE].mean().item(), att[:, EXPRESSION].mean().item()
     if video_outputs:                                           # `eval --videos 0`: no video columns
         per_frame = [psnr(o.float().cpu(), vt.target) for o, vt in zip(video_outputs, bench.videos)]
         m.update(video_psnr=torch.cat(per_frame).mean().item(),
