@@ -14,7 +14,7 @@ from .synth import FACE, FEATURES, GLASSES
 from .identity import FeatureSimilarity
 
 # %% auto #0
-__all__ = ['PERCEPTUAL_NETS', 'LossWeights', 'discriminator_loss', 'adversarial_loss', 'ssim_map', 'face_region',
+__all__ = ['PERCEPTUAL_NETS', 'LossWeights', 'discriminator_loss', 'as_fake', 'adversarial_loss', 'ssim_map', 'face_region',
            'reconstruction_loss', 'ssim_loss', 'detail_region', 'masked_l1', 'mask_loss', 'focal_frequency_loss',
            'feature_matching_loss', 'PerceptualFeatures', 'perceptual_loss', 'SwapLoss']
 
@@ -23,7 +23,7 @@ PERCEPTUAL_NETS = ('identity', 'efficientnet')
 
 @dataclass
 class LossWeights:
-    "The weight of every term of the generator's loss (0 switches a term off)."
+    "The weight of every term of the generator's loss, and the critic's `mismatch` term (0 switches a term off)."
     adversarial: float = 2.0        # 1 until lever round 22; at 2 with mse 300: +0.2 dB full PSNR, the pose error level
     reconstruction: float = 10.0
     ssim: float = 1.0
@@ -37,6 +37,7 @@ class LossWeights:
     mse: float = 300.               # mean squared error to the target, the quantity PSNR scores (lever round 19: 100; round 22: 300)
     frequency: float = 100.         # focal frequency loss (its values are ~100x smaller than the L1's)
     perceptual: float = 0.          # L1 of frozen pretrained features, network `perceptual_net`
+    mismatch: float = 0.            # critic only: real pictures shown with another row's source or first count as fake (matching-aware critic, round 25)
     gan: str = 'hinge'              # or 'nonsaturating'
     perceptual_net: str = 'identity'   # 'identity': the frozen identity encoder's stages; 'efficientnet': ImageNet EfficientNet-Lite0
     def __post_init__(self):
@@ -60,9 +61,13 @@ class LossWeights:
 def discriminator_loss(real_scores:list, fake_scores:list, gan:str='hinge') -> torch.Tensor:
     "The critic's loss over all scales: real score maps pushed up, fake ones down."
     # L_D = 1/K sum_k ( E[max(0, 1 - D_k(real))] + E[max(0, 1 + D_k(fake))] )   (hinge; non-saturating: softplus)
-    if gan == 'hinge': terms = [F.relu(1 - r).mean() + F.relu(1 + f).mean() for r, f in zip(real_scores, fake_scores)]
-    else: terms = [F.softplus(-r).mean() + F.softplus(f).mean() for r, f in zip(real_scores, fake_scores)]
-    return sum(terms) / len(terms)
+    return (_as_real(real_scores, gan) + as_fake(fake_scores, gan)) / len(real_scores)
+
+def _as_real(scores:list, gan:str) -> torch.Tensor: return sum(F.relu(1 - s).mean() if gan == 'hinge' else F.softplus(-s).mean() for s in scores)
+
+def as_fake(scores:list, gan:str='hinge') -> torch.Tensor:
+    "The critic's fake-side term summed over scales: sum_k E[max(0, 1 + D_k)] (hinge; non-saturating: E[softplus(D_k)])."
+    return sum(F.relu(1 + s).mean() if gan == 'hinge' else F.softplus(s).mean() for s in scores)
 
 def adversarial_loss(fake_scores:list, gan:str='hinge') -> torch.Tensor:
     "The generator's adversarial loss over all scales."
@@ -213,5 +218,9 @@ class SwapLoss(nn.Module):
         t['total'] = sum(w.weight(k, self.progress) * v for k, v in t.items())
         return t
 
-    def discriminator(self, real_scores, fake_scores) -> torch.Tensor:
-        return discriminator_loss(real_scores, fake_scores, self.weights.gan)
+    def discriminator(self, real_scores, fake_scores, mismatched_scores=None) -> torch.Tensor:
+        "L_D; `mismatched_scores`: the critic's scores of real pictures shown with another row's condition (the `mismatch` term)."
+        loss = discriminator_loss(real_scores, fake_scores, self.weights.gan)
+        if not (self.weights.mismatch and mismatched_scores): return loss
+        # L_D += lambda_mm 1/K sum_k E max(0, 1 + D_k(s', f', t)): a real target beside the wrong source or first is fake
+        return loss + self.weights.mismatch * as_fake(mismatched_scores, self.weights.gan) / len(real_scores)

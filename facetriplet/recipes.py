@@ -19,7 +19,7 @@ from .losses import LossWeights, SwapLoss, face_region, detail_region
 
 # %% auto #0
 __all__ = ['RECIPES', 'SIMSWAP_IDENTITY', 'PHOTO_RECIPE', 'PRECISIONS', 'Recipe', 'register_recipe', 'get_recipe', 'TrainConfig',
-           'recipe_batch', 'critic_inputs', 'critic_loss', 'frozen', 'generator_loss']
+           'recipe_batch', 'critic_inputs', 'mismatched_conditions', 'critic_loss', 'frozen', 'generator_loss']
 
 # %% ../nbs/06a_recipes.ipynb #8fca7387
 @dataclass(frozen=True)
@@ -129,14 +129,23 @@ def critic_inputs(recipe:Recipe, source, first, x):
     return {'triplet': (source, first, x), 'first': (None, first, x), 'none': (None, None, x)}[recipe.critic]
 
 # %% ../nbs/06a_recipes.ipynb #f9df7d0b
+def mismatched_conditions(recipe:Recipe, source, first) -> list:
+    "`[(source, first)]` pairs of the wrong rows (rolled by one) for what the critic sees: the real target beside them is fake."
+    if len(source) < 2: return []                                              # one row has no other row
+    other = lambda x: x.roll(1, 0)
+    return {'triplet': [(other(source), first), (source, other(first))], 'first': [(source, other(first))], 'none': []}[recipe.critic]
+
 def critic_loss(recipe:Recipe, D:nn.Module, loss:SwapLoss, source, first, real, output):
-    "L_D on real pictures and the detached output, in one pass; also the mean real and fake scores."
+    "L_D on real pictures and the detached output (and mismatched real tuples if `mismatch`), in one pass; also the mean scores."
     n = len(real)
-    x = torch.cat([real, output.detach()])                                     # (2B,3,H,W): real, then fake
-    scores, _ = D(*critic_inputs(recipe, source.repeat(2, 1, 1, 1), first.repeat(2, 1, 1, 1), x))
-    real_scores, fake_scores = [s[:n] for s in scores], [s[n:] for s in scores]
+    conditions = [(source, first)] * 2 + (mismatched_conditions(recipe, source, first) if loss.weights.mismatch else [])
+    x = torch.cat([real, output.detach()] + [real] * (len(conditions) - 2))    # (kB,3,H,W): real, fake, then real beside the wrong rows
+    sources, firsts = (torch.cat([c[i] for c in conditions]) for i in (0, 1))
+    scores, _ = D(*critic_inputs(recipe, sources, firsts, x))
+    real_scores, fake_scores, mismatched = [s[:n] for s in scores], [s[n:2 * n] for s in scores], [s[2 * n:] for s in scores]
     mean = lambda ss: torch.stack([s.mean() for s in ss]).mean().item()
-    return loss.discriminator(real_scores, fake_scores), dict(d_real=mean(real_scores), d_fake=mean(fake_scores))
+    stats = dict(d_real=mean(real_scores), d_fake=mean(fake_scores), **({'d_mismatch': mean(mismatched)} if len(conditions) > 2 else {}))
+    return loss.discriminator(real_scores, fake_scores, mismatched if len(conditions) > 2 else None), stats
 
 @contextmanager
 def frozen(net:nn.Module):
