@@ -37,7 +37,7 @@ class LossWeights:
     mse: float = 300.               # mean squared error to the target, the quantity PSNR scores (lever round 19: 100; round 22: 300)
     frequency: float = 100.         # focal frequency loss (its values are ~100x smaller than the L1's)
     perceptual: float = 0.          # L1 of frozen pretrained features, network `perceptual_net`
-    mismatch: float = 0.            # critic only: real pictures shown with another row's source or first count as fake (matching-aware critic, round 25)
+    mismatch: float = 0.            # critic only: the share of its fake side given to real targets beside another row's source or first (0.5: GAN-CLS)
     gan: str = 'hinge'              # or 'nonsaturating'
     perceptual_net: str = 'identity'   # 'identity': the frozen identity encoder's stages; 'efficientnet': ImageNet EfficientNet-Lite0
     def __post_init__(self):
@@ -46,6 +46,7 @@ class LossWeights:
         for k, v in asdict(self).items():
             if k not in ('gan', 'perceptual_net') and (not isinstance(v, (int, float)) or v < 0): raise FacetripletError(f"LossWeights.{k} must be a number >= 0, got {v!r}")
         if self.face_ramp > 1: raise FacetripletError(f"LossWeights.face_ramp is a fraction of the run, in [0, 1], got {self.face_ramp!r}")
+        if self.mismatch > 1: raise FacetripletError(f"LossWeights.mismatch is a share of the critic's fake side, in [0, 1], got {self.mismatch!r}")
     def weight(self, term:str, progress:float=1.) -> float:
         "The weight of `term` when `progress` (0..1) of the run is done: constant, but for the face term's ramp."
         # w_face(p) = face * min(1, p / face_ramp)
@@ -220,7 +221,8 @@ class SwapLoss(nn.Module):
 
     def discriminator(self, real_scores, fake_scores, mismatched_scores=None) -> torch.Tensor:
         "L_D; `mismatched_scores`: the critic's scores of real pictures shown with another row's condition (the `mismatch` term)."
-        loss = discriminator_loss(real_scores, fake_scores, self.weights.gan)
-        if not (self.weights.mismatch and mismatched_scores): return loss
-        # L_D += lambda_mm 1/K sum_k E max(0, 1 + D_k(s', f', t)): a real target beside the wrong source or first is fake
-        return loss + self.weights.mismatch * as_fake(mismatched_scores, self.weights.gan) / len(real_scores)
+        m, gan = self.weights.mismatch, self.weights.gan
+        if not (m and mismatched_scores): return discriminator_loss(real_scores, fake_scores, gan)
+        # L_D = 1/K sum_k ( E max(0, 1 - D_k(s,f,t)) + (1 - m) E max(0, 1 + D_k(s,f,o)) + m E max(0, 1 + D_k(s',f',t)) ):
+        # the fake side keeps its weight; at weight 1 on top of it, the critic called everything fake (round 25)
+        return (_as_real(real_scores, gan) + (1 - m) * as_fake(fake_scores, gan) + m * as_fake(mismatched_scores, gan)) / len(real_scores)
