@@ -142,10 +142,11 @@ def critic_loss(recipe:Recipe, D:nn.Module, loss:SwapLoss, source, first, real, 
     x = torch.cat([real, output.detach()] + [real] * (len(conditions) - 2))    # (kB,3,H,W): real, fake, then real beside the wrong rows
     sources, firsts = (torch.cat([c[i] for c in conditions]) for i in (0, 1))
     scores, _ = D(*critic_inputs(recipe, sources, firsts, x))
-    real_scores, fake_scores, mismatched = [s[:n] for s in scores], [s[n:2 * n] for s in scores], [s[2 * n:] for s in scores]
+    real_scores, fake_scores = [s[:n] for s in scores], [s[n:2 * n] for s in scores]
+    mismatched = [s[2 * n:] for s in scores] if len(conditions) > 2 else None
     mean = lambda ss: torch.stack([s.mean() for s in ss]).mean().item()
-    stats = dict(d_real=mean(real_scores), d_fake=mean(fake_scores), **({'d_mismatch': mean(mismatched)} if len(conditions) > 2 else {}))
-    return loss.discriminator(real_scores, fake_scores, mismatched if len(conditions) > 2 else None), stats
+    stats = dict(d_real=mean(real_scores), d_fake=mean(fake_scores), **({'d_mismatch': mean(mismatched)} if mismatched else {}))
+    return loss.discriminator(real_scores, fake_scores, mismatched), stats
 
 @contextmanager
 def frozen(net:nn.Module):
