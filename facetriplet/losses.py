@@ -38,6 +38,7 @@ class LossWeights:
     frequency: float = 100.         # focal frequency loss (its values are ~100x smaller than the L1's)
     perceptual: float = 0.          # L1 of frozen pretrained features, network `perceptual_net`
     mismatch: float = 0.            # critic only: the share of its fake side given to real targets beside another row's source or first (0.5: GAN-CLS)
+    expression_negatives: float = 0.   # critic only: the share of its fake side given to the target re-rendered with another expression
     gan: str = 'hinge'              # or 'nonsaturating'
     perceptual_net: str = 'identity'   # 'identity': the frozen identity encoder's stages; 'efficientnet': ImageNet EfficientNet-Lite0
     def __post_init__(self):
@@ -46,7 +47,7 @@ class LossWeights:
         for k, v in asdict(self).items():
             if k not in ('gan', 'perceptual_net') and (not isinstance(v, (int, float)) or v < 0): raise FacetripletError(f"LossWeights.{k} must be a number >= 0, got {v!r}")
         if self.face_ramp > 1: raise FacetripletError(f"LossWeights.face_ramp is a fraction of the run, in [0, 1], got {self.face_ramp!r}")
-        if self.mismatch > 1: raise FacetripletError(f"LossWeights.mismatch is a share of the critic's fake side, in [0, 1], got {self.mismatch!r}")
+        if self.mismatch + self.expression_negatives > 1: raise FacetripletError(f"LossWeights.mismatch + expression_negatives are shares of the critic's fake side, together in [0, 1], got {self.mismatch!r} + {self.expression_negatives!r}")
     def weight(self, term:str, progress:float=1.) -> float:
         "The weight of `term` when `progress` (0..1) of the run is done: constant, but for the face term's ramp."
         # w_face(p) = face * min(1, p / face_ramp)
@@ -219,10 +220,12 @@ class SwapLoss(nn.Module):
         t['total'] = sum(w.weight(k, self.progress) * v for k, v in t.items())
         return t
 
-    def discriminator(self, real_scores, fake_scores, mismatched_scores=None) -> torch.Tensor:
-        "L_D; `mismatched_scores`: the critic's scores of real pictures shown with another row's condition (the `mismatch` term)."
-        m, gan = self.weights.mismatch, self.weights.gan
-        if not (m and mismatched_scores): return discriminator_loss(real_scores, fake_scores, gan)
-        # L_D = 1/K sum_k ( E max(0, 1 - D_k(s,f,t)) + (1 - m) E max(0, 1 + D_k(s,f,o)) + m E max(0, 1 + D_k(s',f',t)) ):
+    def discriminator(self, real_scores, fake_scores, mismatched_scores=None, shifted_scores=None) -> torch.Tensor:
+        "L_D; `mismatched_scores`: the critic's scores of real pictures shown with another row's condition (the `mismatch` term);\n        `shifted_scores`: of targets re-rendered with another expression (the `expression_negatives` term)."
+        w, gan = self.weights, self.weights.gan
+        shares = [(s, n) for s, n in ((w.mismatch, mismatched_scores), (w.expression_negatives, shifted_scores)) if s and n]
+        if not shares: return discriminator_loss(real_scores, fake_scores, gan)
+        # L_D = 1/K sum_k ( E max(0, 1 - D_k(s,f,t)) + (1 - m - e) E max(0, 1 + D_k(s,f,o)) + m E max(0, 1 + D_k(s',f',t)) + e E max(0, 1 + D_k(s,f,t~)) ):
         # the fake side keeps its weight; at weight 1 on top of it, the critic called everything fake (round 25)
-        return (_as_real(real_scores, gan) + (1 - m) * as_fake(fake_scores, gan) + m * as_fake(mismatched_scores, gan)) / len(real_scores)
+        rest = 1 - sum(s for s, _ in shares)
+        return (_as_real(real_scores, gan) + rest * as_fake(fake_scores, gan) + sum(s * as_fake(n, gan) for s, n in shares)) / len(real_scores)

@@ -135,18 +135,23 @@ def mismatched_conditions(recipe:Recipe, source, first) -> list:
     other = lambda x: x.roll(1, 0)
     return {'triplet': [(other(source), first), (source, other(first))], 'first': [(source, other(first))], 'none': []}[recipe.critic]
 
-def critic_loss(recipe:Recipe, D:nn.Module, loss:SwapLoss, source, first, real, output):
-    "L_D on real pictures and the detached output (and mismatched real tuples if `mismatch`), in one pass; also the mean scores."
+def critic_loss(recipe:Recipe, D:nn.Module, loss:SwapLoss, source, first, real, output, shifted=None):
+    "L_D on real pictures and the detached output, in one pass, with mismatched real tuples if `mismatch` and `shifted`\n    (the target with another expression `(B,3,H,W)`) if `expression_negatives`; also the mean scores."
     n = len(real)
-    conditions = [(source, first)] * 2 + (mismatched_conditions(recipe, source, first) if loss.weights.mismatch else [])
-    x = torch.cat([real, output.detach()] + [real] * (len(conditions) - 2))    # (kB,3,H,W): real, fake, then real beside the wrong rows
-    sources, firsts = (torch.cat([c[i] for c in conditions]) for i in (0, 1))
+    mismatched = mismatched_conditions(recipe, source, first) if loss.weights.mismatch else []
+    # a shifted target is wrong only beside `first`, and only where the target is the ground truth
+    use_shifted = shifted is not None and loss.weights.expression_negatives > 0 and recipe.critic != 'none' and recipe.exact_target
+    rows = ([(source, first, real), (source, first, output.detach())] + [(s, f, real) for s, f in mismatched]
+            + ([(source, first, shifted)] if use_shifted else []))
+    sources, firsts, x = (torch.cat([r[i] for r in rows]) for i in range(3))     # (kB,3,H,W) each: real, fake, then the negatives
     scores, _ = D(*critic_inputs(recipe, sources, firsts, x))
-    real_scores, fake_scores = [s[:n] for s in scores], [s[n:2 * n] for s in scores]
-    mismatched = [s[2 * n:] for s in scores] if len(conditions) > 2 else None
+    part = lambda i, j: [s[i * n:j * n] for s in scores]                        # the rows of kinds i..j-1, at every scale
+    k = 2 + len(mismatched)
+    real_scores, fake_scores, mm_scores, sh_scores = part(0, 1), part(1, 2), part(2, k) if mismatched else None, part(k, k + 1) if use_shifted else None
     mean = lambda ss: torch.stack([s.mean() for s in ss]).mean().item()
-    stats = dict(d_real=mean(real_scores), d_fake=mean(fake_scores), **({'d_mismatch': mean(mismatched)} if mismatched else {}))
-    return loss.discriminator(real_scores, fake_scores, mismatched), stats
+    stats = dict(d_real=mean(real_scores), d_fake=mean(fake_scores), **({'d_mismatch': mean(mm_scores)} if mismatched else {}),
+                 **({'d_shifted': mean(sh_scores)} if use_shifted else {}))
+    return loss.discriminator(real_scores, fake_scores, mm_scores, sh_scores), stats
 
 @contextmanager
 def frozen(net:nn.Module):

@@ -41,11 +41,11 @@ __all__ = ['training_step', 'adam', 'lr_factor', 'ema_beta', 'unwrap', 'SwapMode
 # %% ../nbs/07_training.ipynb #2afa0712
 def training_step(G:Generator, D:Discriminator, opt_g, opt_d, loss:SwapLoss, recipe:Recipe, batch, first_stage=None) -> dict:
     "One step of the patent, top to bottom: a critic step, then a generator step. Returns every loss term."
-    source, first, target, segmentation = batch                               # (B,3,H,W) x 3, (B,H,W)
+    source, first, target, segmentation, *shifted = batch                     # (B,3,H,W) x 3, (B,H,W) [, the target with another expression]
     source, first, real, same = recipe_batch(recipe, source, first, target, first_stage)
     output, mask = G(source, first, return_mask=True)                           # (B,3,H,W), (B,1,H,W)
     # 1. critic step: L_D = E max(0, 1 - D(s,f,real)) + E max(0, 1 + D(s,f,o)); o detached, so G is untouched
-    loss_d, scores = critic_loss(recipe, D, loss, source, first, real, output)
+    loss_d, scores = critic_loss(recipe, D, loss, source, first, real, output, *shifted)
     opt_d.zero_grad(); loss_d.backward(); opt_d.step(); opt_d.zero_grad()
     # 2. generator step: L_G through the frozen critic (and the frozen identity encoder)
     with frozen(D): terms = generator_loss(recipe, D, loss, G.identity(source), source, first, real, same, output, segmentation, mask)
@@ -113,7 +113,10 @@ class TripletGAN(Callback):
         c, f = self.config, lr_factor(self.step, self.config.steps, self.config.lr_decay)
         self.learn.opt.set_hyper('lr', c.lr_g * f); self.d_opt.set_hyper('lr', c.lr_d * f)
         self.swap_loss.progress = self.step / c.steps            # for the loss weights' ramps (LossWeights.weight)
-        (source, first), (target, _) = self.xb, self.yb
+        (source, first), (target, _, *shifted) = self.xb, self.yb
+        if self.swap_loss.weights.expression_negatives and not shifted:
+            raise FacetripletError("LossWeights.expression_negatives needs batches with shifted targets: triplet_dataloaders(..., shifted=True)")
+        self.shifted = shifted[0] if shifted else None                                 # (B,3,H,W): the target with another expression
         source, first, self.real, self.same = recipe_batch(self.recipe, source, first, target, self.first_stage)
         self.learn.xb = (source, first)
 
@@ -124,7 +127,7 @@ def after_pred(self:TripletGAN):
     "1. The critic step, on the detached output: only the critic's optimiser steps."
     if not self.training: return
     (source, first), D = self.xb, self.learn.model.discriminator
-    loss_d, scores = critic_loss(self.recipe, D, self.swap_loss, source, first, self.real, self.pred)
+    loss_d, scores = critic_loss(self.recipe, D, self.swap_loss, source, first, self.real, self.pred, self.shifted)
     self.d_opt.zero_grad()
     if self.d_scaler is None: loss_d.backward(); self.d_opt.step()
     else: self.d_scaler.scale(loss_d).backward(); self.d_scaler.step(self.d_view); self.d_scaler.update()
@@ -138,7 +141,7 @@ def after_loss(self:TripletGAN):
     "2. The recipe's generator loss replaces fastai's placeholder; fastai backpropagates it and steps `learn.opt`."
     if not self.training: return
     G, D = unwrap(self.learn.model.generator), unwrap(self.learn.model.discriminator)   # D is frozen: no all-reduce
-    (source, first), (_, seg) = self.xb, self.yb
+    (source, first), seg = self.xb, self.yb[1]
     with frozen(D): terms = generator_loss(self.recipe, D, self.swap_loss, G.identity(source), source, first, self.real, self.same, self.pred, seg,
                                                self.learn.model.mask)
     bad = [k for k, v in terms.items() if not torch.isfinite(v)]        # TerminateOnNaN, with the culprit named
@@ -223,7 +226,7 @@ class DataParallel(Callback):
         m.generator, m.discriminator = unwrap(m.generator), unwrap(m.discriminator)
 
 # %% ../nbs/07_training.ipynb #4f9310cc
-def _l1_to_target(pred, target, seg): return reconstruction_loss(pred, target)   # validation loss; training replaces it
+def _l1_to_target(pred, target, seg, *_): return reconstruction_loss(pred, target)   # validation loss; training replaces it
 
 def swap_learner(config:TrainConfig=TrainConfig(), identity_encoder:nn.Module|None=None, dls=None, cache=None, cbs=None,
                  data:dict|None=None) -> Learner:
@@ -231,16 +234,18 @@ def swap_learner(config:TrainConfig=TrainConfig(), identity_encoder:nn.Module|No
     rank, world = rank_and_world()
     if world > 1 and torch.cuda.is_available(): torch.cuda.set_device(int(os.environ.get('LOCAL_RANK', 0)))
     seed_everything(config.seed)                  # the same initial weights on every rank
+    recipe = get_recipe(config.recipe)
+    weights = recipe.loss_weights(config.weights)
     dls = dls or triplet_dataloaders(**{'size': config.size, 'n_groups': config.n_groups, 'bs': config.bs, 'seed': config.seed + rank,
-                                        'cache': cache, 'device': default_device(), 'show_progress': rank == 0, **(data or {})})
+                                        'cache': cache, 'device': default_device(), 'show_progress': rank == 0,
+                                        'shifted': weights.expression_negatives > 0, **(data or {})})
     device = torch.device(dls.device or 'cpu')
     encoder = (identity_encoder if identity_encoder is not None else load_identity_encoder()).to(device)
     G = Generator(GeneratorConfig(**{**config.generator, 'size': config.size}), encoder)
-    recipe = get_recipe(config.recipe)
     D = Discriminator(DiscriminatorConfig(recipe.critic))
     if config.compile: G.compile(); D.compile()       # in place: state_dict keys stay the same
     first_stage = Swapper.load(config.first_stage).to(device).generator if recipe.first_stage else None
-    gan = TripletGAN(config, SwapLoss(encoder, recipe.loss_weights(config.weights)), first_stage)
+    gan = TripletGAN(config, SwapLoss(encoder, weights), first_stage)
     return Learner(dls, SwapModel(G, D), loss_func=_l1_to_target, lr=config.lr_g, wd=0., opt_func=partial(adam, beta1=config.beta1),
                    splitter=lambda m: [list(m.generator.parameters())],          # learn.opt steps the generator only
                    cbs=[gan, Precision(resolve_precision(config.precision, device))] + ([DataParallel()] if world > 1 else []) + list(cbs or []))

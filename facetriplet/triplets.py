@@ -22,9 +22,9 @@ from fastai.data.core import DataLoaders
 from fastprogress.fastprogress import progress_bar
 
 # %% auto #0
-__all__ = ['TEST_POOL', 'Triplet', 'make_triplets', 'code_hash', 'cache_dir', 'PoolConfig', 'TripletPool', 'GatherDataLoader',
-           'TripletDataLoader', 'train_valid_pools', 'triplet_dataloaders', 'test_triplets', 'talking_head', 'video',
-           'video_triplet']
+__all__ = ['EXPRESSION', 'TEST_POOL', 'Triplet', 'make_triplets', 'code_hash', 'cache_dir', 'PoolConfig', 'shift_expression',
+           'TripletPool', 'unit', 'GatherDataLoader', 'TripletDataLoader', 'train_valid_pools', 'triplet_dataloaders',
+           'test_triplets', 'talking_head', 'video', 'video_triplet']
 
 # %% ../nbs/02_triplets.ipynb #a17fcf97
 @dataclass
@@ -94,14 +94,21 @@ class PoolConfig:
     def attribute_seeds(self): return split_seeds(self.split, self.n_groups * self.n_attributes, 'attributes').view(self.n_groups, self.n_attributes)
 
 # %% ../nbs/02_triplets.ipynb #9ef768c8
+EXPRESSION = ('smile', 'mouth_open', 'brow_raise', 'blink')
+
+def shift_expression(attributes:Attributes) -> Attributes:
+    "The same looks with a clearly different expression: every expression value moved by 0.5 inside [0, 1]."
+    # v' = v + 0.5 if v < 0.5 else v - 0.5: |v' - v| = 0.5 for each of the four, so the pictures always differ
+    return attributes.replace(**{k: torch.where(v < .5, v + .5, v - .5) for k in EXPRESSION for v in [getattr(attributes, k)]})
+
 class TripletPool:
     "Rendered pictures `images` `(n_groups, G, K, 3, H, W)` uint8, `segmentation` `(n_groups, G, K, H, W)` uint8; `render_seconds`: 0 if read from the cache."
     def __init__(self, config:PoolConfig, images:torch.Tensor, segmentation:torch.Tensor, render_seconds:float=0.):
         self.config, self.images, self.segmentation, self.render_seconds = config, images, segmentation, render_seconds
 
     @classmethod
-    def render(cls, config:PoolConfig, chunk:int=256, show_progress:bool=True, device=None):
-        "Render every picture of the pool (no cache); on `device` if given (e.g. 'cuda': seconds instead of minutes)."
+    def render(cls, config:PoolConfig, chunk:int=256, show_progress:bool=True, device=None, shifted:bool=False):
+        "Render every picture of the pool (no cache); on `device` if given (e.g. 'cuda': seconds instead of minutes);\n        `shifted`: every picture with `shift_expression` of its looks."
         c, t0 = config, time.perf_counter()
         ids = c.identity_seeds()[:, :, None].expand(-1, -1, c.n_attributes).flatten()       # (n_g*G*K,)
         atts = c.attribute_seeds()[:, None, :].expand(-1, c.group_size, -1).flatten()       # (n_g*G*K,)
@@ -114,26 +121,29 @@ class TripletPool:
             starts.comment = f'rendering the {c.split} pool: {n} pictures at {c.size} px'
         for i in starts:
             # people and looks are drawn on the CPU (cheap), the pictures rendered on `device`
-            out = render(sample_identity(ids[i:i + chunk]).to(dev), sample_attributes(atts[i:i + chunk]).to(dev), c.size)
+            looks = sample_attributes(atts[i:i + chunk])
+            out = render(sample_identity(ids[i:i + chunk]).to(dev), (shift_expression(looks) if shifted else looks).to(dev), c.size)
             images[i:i + chunk] = out.image.add(1).mul(127.5).round().to(torch.uint8).cpu()
             segs[i:i + chunk] = out.segmentation.to(torch.uint8).cpu()
         shape = (c.n_groups, c.group_size, c.n_attributes)
         return cls(c, images.view(*shape, 3, c.size, c.size), segs.view(*shape, c.size, c.size), time.perf_counter() - t0)
 
     @classmethod
-    def load(cls, config:PoolConfig, cache:Path|str|None=None, show_progress:bool=True, device=None):
-        "The pool for `config`: read from the cache if there, else rendered and cached (written atomically)."
-        path = Path(cache or cache_dir()) / f'pool-{config.split}-{config.key}.pt'
+    def load(cls, config:PoolConfig, cache:Path|str|None=None, show_progress:bool=True, device=None, shifted:bool=False):
+        "The pool for `config` (`shifted`: its expression-shifted twin): read from the cache if there, else rendered and cached (written atomically)."
+        path = Path(cache or cache_dir()) / f"pool-{config.split}-{config.key}{'-shifted' if shifted else ''}.pt"
         rendered = []                                 # the rendered pool, which knows how long it took
         def make():
-            if show_progress: print(f"rendering the {config.split} pool once ({config.n_groups * config.group_size} people x {config.n_attributes} looks); later runs read it from {path}", flush=True)
-            rendered.append(cls.render(config, show_progress=show_progress, device=device))
+            if show_progress: print(f"rendering the {config.split} pool{' with shifted expressions' if shifted else ''} once ({config.n_groups * config.group_size} people x {config.n_attributes} looks); later runs read it from {path}", flush=True)
+            rendered.append(cls.render(config, show_progress=show_progress, device=device, shifted=shifted))
             return {'images': rendered[0].images, 'segmentation': rendered[0].segmentation, 'config': asdict(config)}
         d = load_or_make(path, make)
         return rendered[0] if rendered else cls(config, d['images'], d['segmentation'])
 
 
 # %% ../nbs/02_triplets.ipynb #be27c5b3
+def unit(u8:torch.Tensor) -> torch.Tensor: return u8.float().div(127.5).sub(1)   # stored uint8 -> [-1, 1]
+
 @patch(as_prop=True)
 def n_targets(self:TripletPool): return self.images.shape[0] * self.images.shape[1] * self.images.shape[2]
 
@@ -153,8 +163,7 @@ def triplet_index(self:TripletPool, index:torch.Tensor):
 def triplets(self:TripletPool, index) -> Triplet:
     "Exact triplets for integer indices `(B,)` (any non-negative integers; they wrap around the pool)."
     g, a, b, x, y = self.triplet_index(index)
-    f = lambda u8: u8.float().div(127.5).sub(1)
-    return Triplet(f(self.images[g, a, y]), f(self.images[g, b, x]), f(self.images[g, a, x]), self.segmentation[g, a, x].long())
+    return Triplet(unit(self.images[g, a, y]), unit(self.images[g, b, x]), unit(self.images[g, a, x]), self.segmentation[g, a, x].long())
 
 
 # %% ../nbs/02_triplets.ipynb #d0346964
@@ -169,14 +178,17 @@ class GatherDataLoader(DataLoader):
     def retain(self, res, b): return res
 
 class TripletDataLoader(GatherDataLoader):
-    "Batches `(source, first, target, target_segmentation)` of a `TripletPool`, gathered in one go."
-    def __init__(self, pool:TripletPool, pairs_per_target:int=1, bs:int=32, seed:int|None=None, **kwargs):
+    "Batches `(source, first, target, target_segmentation)` of a `TripletPool`, gathered in one go; with `shifted` (the\n    pool's expression-shifted twin) a fifth tensor: each target with another expression."
+    def __init__(self, pool:TripletPool, pairs_per_target:int=1, bs:int=32, seed:int|None=None, shifted:TripletPool|None=None, **kwargs):
         if not isinstance(pairs_per_target, int) or pairs_per_target < 1: raise FacetripletError(f"pairs_per_target must be a positive integer, got {pairs_per_target!r}")
-        self.pool = pool
+        if shifted is not None and shifted.images.shape != pool.images.shape: raise FacetripletError(f"the shifted pool {tuple(shifted.images.shape)} does not match the pool {tuple(pool.images.shape)}")
+        self.pool, self.shifted = pool, shifted
         super().__init__(self._fetch, pool.n_targets * pairs_per_target, bs=bs, seed=seed, **kwargs)
     def _fetch(self, index):
         t = self.pool.triplets(index)
-        return t.source, t.first, t.target, t.target_segmentation
+        if self.shifted is None: return t.source, t.first, t.target, t.target_segmentation
+        g, a, _, x, _ = self.pool.triplet_index(index)
+        return t.source, t.first, t.target, t.target_segmentation, unit(self.shifted.images[g, a, x])   # (B,3,H,W): r(A, X with another expression)
 
 
 # %% ../nbs/02_triplets.ipynb #15e20eeb
@@ -196,10 +208,12 @@ def triplet_dataloaders(size:int=64,             # picture size
                         seed:int|None=0,         # shuffle seed (None: random)
                         cache:Path|str|None=None,
                         device=None,
-                        show_progress:bool=True) -> DataLoaders:
+                        show_progress:bool=True,
+                        shifted:bool=False) -> DataLoaders:   # train batches also carry each target with another expression
     "Train and valid `DataLoaders` of exact triplets from cached pools with disjoint people."
     train, valid = train_valid_pools(size, n_groups, group_size, n_attributes, cache, device, show_progress)
-    dls = DataLoaders(TripletDataLoader(train, pairs_per_target, bs=bs, shuffle=True, drop_last=True, seed=seed, device=device),
+    twin = TripletPool.load(train.config, cache, show_progress, device, shifted=True) if shifted else None
+    dls = DataLoaders(TripletDataLoader(train, pairs_per_target, bs=bs, shuffle=True, drop_last=True, seed=seed, device=device, shifted=twin),
                       TripletDataLoader(valid, 1, bs=bs, shuffle=False, device=device))
     dls.n_inp = 2
     return dls
