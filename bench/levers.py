@@ -39,7 +39,7 @@ LEVERS = {                                                    # overrides of Tra
     'narrow': dict(generator=dict(width=24)),   # the default since round 15
     'attn': dict(generator=dict(source_heads=4)),   # the bottleneck of `first` reads the source's feature map by attention
     'blocks4': dict(generator=dict(id_blocks=4)),
-    'dec': dict(generator=dict(decoder_blocks=1)),   # an identity block after the decoder stages at H/2 and H (round 24, seed 0 on the face-40 defaults: identity retrieval +5.5 points on valid, expression no better)
+    'dec': dict(generator=dict(decoder_blocks=1)),   # an identity block after the decoder stages at H/2 and H (rounds 24-26; at equal minutes, two seeds: identity retrieval +3 points, Fréchet lower, PSNR level, video PSNR lower; not adopted)
     'skipwarp': dict(generator=dict(skip_warp=6.)),   # (the default since round 15) a coarse flow (from H/4) moves the skips of `first` before the decoder draws
     'face10': dict(weights=dict(face=10.)),   # (the default of round 15, shipped for a day) an extra L1 on the face region (skin and features), weight 10
     'face20': dict(weights=dict(face=20.)),   # (the default of rounds 16-23) the face term at weight 20
