@@ -236,6 +236,8 @@ def swap_learner(config:TrainConfig=TrainConfig(), identity_encoder:nn.Module|No
     seed_everything(config.seed)                  # the same initial weights on every rank
     recipe = get_recipe(config.recipe)
     weights = recipe.loss_weights(config.weights)
+    if weights.expression_negatives and (recipe.critic == 'none' or not recipe.exact_target):
+        raise FacetripletError(f"LossWeights.expression_negatives needs a critic that sees `first` and a ground-truth target; recipe {recipe.name!r} has neither or only one")
     dls = dls or triplet_dataloaders(**{'size': config.size, 'n_groups': config.n_groups, 'bs': config.bs, 'seed': config.seed + rank,
                                         'cache': cache, 'device': default_device(), 'show_progress': rank == 0,
                                         'shifted': weights.expression_negatives > 0, **(data or {})})
