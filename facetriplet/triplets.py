@@ -8,7 +8,7 @@ Docs: https://facetriplet.github.io/facetriplet/triplets.html.md"""
 
 # %% ../nbs/02_triplets.ipynb #ebae423c
 from __future__ import annotations
-import os, ast, json, hashlib, functools, random, time
+import os, ast, json, hashlib, functools, inspect, random, time
 from dataclasses import dataclass, asdict
 from pathlib import Path
 import torch
@@ -131,7 +131,8 @@ class TripletPool:
     @classmethod
     def load(cls, config:PoolConfig, cache:Path|str|None=None, show_progress:bool=True, device=None, shifted:bool=False):
         "The pool for `config` (`shifted`: its expression-shifted twin): read from the cache if there, else rendered and cached (written atomically)."
-        path = Path(cache or cache_dir()) / f"pool-{config.split}-{config.key}{'-shifted' if shifted else ''}.pt"
+        twin = f"-shifted-{_code_hash(inspect.getsource(shift_expression))[:8]}" if shifted else ''   # another shift, another file
+        path = Path(cache or cache_dir()) / f"pool-{config.split}-{config.key}{twin}.pt"
         rendered = []                                 # the rendered pool, which knows how long it took
         def make():
             if show_progress: print(f"rendering the {config.split} pool{' with shifted expressions' if shifted else ''} once ({config.n_groups * config.group_size} people x {config.n_attributes} looks); later runs read it from {path}", flush=True)
