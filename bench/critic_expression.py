@@ -25,7 +25,7 @@ def main():
     ap.add_argument('--n-eval', type=int, default=256)
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
-    from facetriplet.triplets import train_valid_pools, TripletPool, unit
+    from facetriplet.triplets import train_valid_pools, TripletPool, TripletDataLoader
     from facetriplet.discriminator import Discriminator, DiscriminatorConfig
     from facetriplet.losses import discriminator_loss
     from facetriplet.recipes import TrainConfig
@@ -33,9 +33,8 @@ def main():
     shifted = TripletPool.load(pool.config, shifted=True, show_progress=True)
     per_group = pool.images.shape[1] * pool.images.shape[2]
     half = pool.images.shape[0] // 2 * per_group                              # targets of groups 0..127 | 128..255
-    def batch(index):
-        t = pool.triplets(index); g, p, _, x, _ = pool.triplet_index(index)
-        return t.source, t.first, t.target, unit(shifted.images[g, p, x])
+    fetch = TripletDataLoader(pool, shifted=shifted).fetch                  # (source, first, target, segmentation, shifted target)
+    def batch(index): s, f, t, _, ts = fetch(index); return s, f, t, ts
     gen = torch.Generator().manual_seed(0)
     held = batch(half + torch.randperm(half, generator=gen)[:a.n_eval])
     for cond in a.conditions.split(','):

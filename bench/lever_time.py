@@ -11,14 +11,7 @@ warnings.filterwarnings('ignore')
 import torch
 from torch.utils.flop_counter import FlopCounterMode
 sys.path.insert(0, str(Path(__file__).parent))
-from levers import combine, config_for
-
-def learner(name:str, seed:int):
-    from facetriplet.training import swap_learner, train_steps
-    learn = swap_learner(config_for(combine(name), seed, 10**9))
-    learn.remove_cb(learn.progress)
-    with learn.no_logging(): train_steps(learn, 2)                     # warm-up; creates the optimisers
-    return learn
+from levers import combine, warm_learner
 
 def step_flops(learn) -> float:
     from facetriplet.training import train_steps
@@ -36,7 +29,7 @@ def main():
     torch.set_num_threads(a.threads)
     from facetriplet.training import train_steps
     names = ['default'] + [n for n in a.levers if n != 'default']
-    learns = {n: learner(n, a.seed) for n in names}
+    learns = {n: warm_learner(combine(n), a.seed) for n in names}
     flops = {n: step_flops(l) for n, l in learns.items()}
     times = {n: [] for n in names}
     for _ in range(a.blocks):

@@ -81,12 +81,18 @@ def combine(names:str) -> dict:
         for k, v in LEVERS[n].items(): out[k] = {**out.get(k, {}), **v} if isinstance(v, dict) else v
     return out
 
-def probe_seconds(overrides:dict, seed:int, n:int=12) -> float:
-    "Seconds per training step of this lever (steps 3..n, after warm-up)."
+def warm_learner(overrides:dict, seed:int):
+    "A Learner of this lever, without a progress bar, after two warm-up steps (which create the optimisers)."
     from facetriplet.training import swap_learner, train_steps
     learn = swap_learner(config_for(overrides, seed, 10**9))
     learn.remove_cb(learn.progress)
     with learn.no_logging(): train_steps(learn, 2)
+    return learn
+
+def probe_seconds(overrides:dict, seed:int, n:int=12) -> float:
+    "Seconds per training step of this lever (steps 3..n, after warm-up)."
+    from facetriplet.training import train_steps
+    learn = warm_learner(overrides, seed)
     t = time.perf_counter()
     with learn.no_logging(): train_steps(learn, n)
     return (time.perf_counter() - t) / (n - 2)
