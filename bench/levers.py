@@ -47,6 +47,7 @@ LEVERS = {                                                    # overrides of Tra
     'detail40': dict(weights=dict(detail=40.)),   # eyes, brows, lips and glasses at 4x today's weight (round 20: the expression error lives there)
     'mm': dict(weights=dict(mismatch=.5)),   # matching-aware critic (GAN-CLS): half the fake side is the real target beside another row's source or first (round 25, two seeds: +0.13 dB full, +0.2 face, softer, expression level; not adopted)
     'expr': dict(weights=dict(expression_negatives=.25)),   # a quarter of the critic's fake side: the target re-rendered with another expression (round 26, two seeds: the critic never tells them from real; level; not adopted)
+    'attr': dict(weights=dict(attribute=20., attribute_net='runs/evaluators/attribute_encoder.pth')),   # output and target must read the same pose and expression to a frozen regressor made for training (bench/attribute_encoder.py; round 27)
     'adv2': dict(weights=dict(adversarial=2.)),   # the critic's term at 2 (round 20; the default since round 22)
     'adv4': dict(weights=dict(adversarial=4.)),   # the critic's term at 4x: the only term that asks for sharp edges where an L1 or MSE settles for blur
     'face_ramp': dict(weights=dict(face_ramp=.5)),   # the face weight rises from 0 over the first half of the run

@@ -147,7 +147,7 @@ def parse_weights(text:str) -> dict:
     for item in filter(None, (s.strip() for s in text.split(','))):
         k, eq, v = (x.strip() for x in item.partition('='))
         if not eq or k not in defaults: raise FacetripletError(f"--weights takes term=value pairs, terms: {', '.join(defaults)}; got {item!r}")
-        if isinstance(defaults[k], str): out[k] = v                  # gan, perceptual_net: names
+        if isinstance(defaults[k], str): out[k] = v                  # gan, perceptual_net, attribute_net: names
         else:
             try: out[k] = float(v)
             except ValueError: raise FacetripletError(f"--weights: {k} must be a number, got {v!r}") from None

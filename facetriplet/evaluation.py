@@ -134,8 +134,8 @@ def augment_attributes(x:torch.Tensor, y:torch.Tensor, max_blur:float=0.) -> tup
 
 # %% ../nbs/08_evaluation.ipynb #87de6656
 def train_attribute_evaluator(epochs:int=10, width:int=32, seed:int=2, pool:PoolConfig=EVALUATOR_POOL, lr:float=3e-3, bs:int=128,
-                              cache=None, show_progress=True, max_blur:float=0.):
-    "Train the attribute regressor on a pool's pictures (`augment_attributes`); returns the net and its error on the test pool."
+                              cache=None, show_progress=True, max_blur:float=0., net:nn.Module|None=None):
+    "Train the attribute regressor (or `net`, any model of 7 outputs) on a pool's pictures (`augment_attributes`); returns it and its error on the test pool."
     torch.manual_seed(seed)
     p = TripletPool.load(pool, cache, show_progress)
     images, values = p.images.flatten(0, 2), pool_attribute_values(pool).flatten(0, 2) / _ATTRIBUTE_SCALE
@@ -144,7 +144,7 @@ def train_attribute_evaluator(epochs:int=10, width:int=32, seed:int=2, pool:Pool
     tr_idx, va_idx = (~va).nonzero()[:, 0], va.nonzero()[:, 0]
     dls = DataLoaders(GatherDataLoader(lambda i: fetch(tr_idx[i]), len(tr_idx), bs=bs, shuffle=True, drop_last=True, seed=seed),
                       GatherDataLoader(lambda i: fetch(va_idx[i]), len(va_idx), bs=bs))
-    net = EvaluatorNet(EvaluatorConfig(dim=len(ATTRIBUTE_NAMES), width=width, normalize=False))
+    net = net if net is not None else EvaluatorNet(EvaluatorConfig(dim=len(ATTRIBUTE_NAMES), width=width, normalize=False))
     learn = Learner(dls, net, loss_func=F.smooth_l1_loss, opt_func=Adam, wd=1e-4)
     if not show_progress: learn.remove_cb(learn.progress)
     with learn.no_logging(): learn.fit_one_cycle(epochs, lr)

@@ -14,7 +14,7 @@ import torch, torch.nn as nn, torch.nn.functional as F
 from .core import check_images, atomic_save, WEIGHTS_DIR, FacetripletError
 
 # %% auto #0
-__all__ = ['SHIPPED_IDENTITY', 'IdentityConfig', 'IdentityEncoder', 'cosine_similarity', 'FeatureSimilarity',
+__all__ = ['SHIPPED_IDENTITY', 'ATTRIBUTE_ENCODER', 'IdentityConfig', 'IdentityEncoder', 'cosine_similarity', 'FeatureSimilarity',
            'save_identity_encoder', 'load_identity_encoder']
 
 # %% ../nbs/03_identity.ipynb #fe24e013
@@ -35,20 +35,24 @@ class IdentityConfig:
     dim: int = 256
     width: int = 24
     size: int = 64
+    normalize: bool = True          # unit vectors; False: raw numbers (the attribute encoder, a regressor of pose and expression)
+    pooled: bool = False            # average the last map over space (the attribute encoder: read the same anywhere, per person)
 
 class IdentityEncoder(nn.Module):
-    "Face `(B,3,H,W)` in [-1,1] -> unit identity vector `(B,dim)`."
+    "Face `(B,3,H,W)` in [-1,1] -> unit identity vector `(B,dim)` (raw values with `normalize=False`)."
     def __init__(self, config:IdentityConfig=IdentityConfig()):
         super().__init__()
         self.config, w = config, config.width
         self.features = nn.Sequential(_conv_bn(3, w), _Residual(w, w, 2), _Residual(w, 2 * w, 2),
                                       _Residual(2 * w, 4 * w, 2), _Residual(4 * w, 8 * w, 2))   # 64 -> 4 px
-        n = 8 * w * (config.size // 16) ** 2
-        self.head = nn.Sequential(nn.BatchNorm2d(8 * w), nn.Dropout(0.2), nn.Flatten(), nn.Linear(n, config.dim), nn.BatchNorm1d(config.dim))
+        n = 8 * w * (1 if config.pooled else (config.size // 16) ** 2)
+        self.head = nn.Sequential(nn.BatchNorm2d(8 * w), *([nn.AdaptiveAvgPool2d(1)] if config.pooled else []), nn.Dropout(0.2), nn.Flatten(), nn.Linear(n, config.dim),
+                                  *([nn.BatchNorm1d(config.dim)] if config.normalize else []))
     def forward(self, x):
         if x.shape[-1] != self.config.size:
             x = F.interpolate(x, size=(self.config.size, self.config.size), mode='bilinear', antialias=True, align_corners=False)
-        return F.normalize(self.head(self.features(x)).float(), dim=-1)     # (B, dim), |v| = 1; fp32 even under autocast
+        v = self.head(self.features(x)).float()                              # fp32 even under autocast
+        return F.normalize(v, dim=-1) if self.config.normalize else v       # (B, dim), |v| = 1 for identity
 
 # %% ../nbs/03_identity.ipynb #6d3a1fec
 def cosine_similarity(a:torch.Tensor, b:torch.Tensor) -> torch.Tensor:
@@ -70,19 +74,20 @@ class FeatureSimilarity(nn.Module):
 
 # %% ../nbs/03_identity.ipynb #7e9d3bb0
 SHIPPED_IDENTITY = WEIGHTS_DIR / 'identity_encoder.pth'
+ATTRIBUTE_ENCODER = WEIGHTS_DIR / 'attribute_encoder.pth'   # where `LossWeights.attribute` looks for its regressor (bench/attribute_encoder.py)
 
-def save_identity_encoder(encoder:IdentityEncoder, path, metrics:dict|None=None):
-    "Atomically write the encoder's state dict, config and measured metrics to `path`."
-    atomic_save({'kind': 'identity_encoder', 'config': json.dumps(asdict(encoder.config)),
+def save_identity_encoder(encoder:IdentityEncoder, path, metrics:dict|None=None, kind:str='identity_encoder'):
+    "Atomically write the encoder's state dict, config and measured metrics to `path`, marked as `kind`."
+    atomic_save({'kind': kind, 'config': json.dumps(asdict(encoder.config)),
                  'metrics': json.dumps(metrics or {}), 'state': encoder.state_dict()}, Path(path))
 
-def load_identity_encoder(path=None) -> IdentityEncoder:
-    "Load an encoder saved by `save_identity_encoder` (default: the shipped one); frozen, in eval mode."
-    path = Path(path or SHIPPED_IDENTITY)
-    if not path.exists(): raise FacetripletError(f"no identity encoder at {str(path)!r}")
+def load_identity_encoder(path=None, kind:str='identity_encoder') -> IdentityEncoder:
+    "Load an encoder of `kind` saved by `save_identity_encoder` (default: the shipped identity encoder); frozen, in eval mode."
+    path, name = Path(path or SHIPPED_IDENTITY), kind.replace('_', ' ')
+    if not path.exists(): raise FacetripletError(f"no {name} at {str(path)!r}")
     try: d = torch.load(path, map_location='cpu', weights_only=True)
     except Exception as e: raise FacetripletError(f"{str(path)!r} is not a readable checkpoint ({type(e).__name__})") from None
-    if not isinstance(d, dict) or d.get('kind') != 'identity_encoder': raise FacetripletError(f"{str(path)!r} is not an identity encoder checkpoint")
+    if not isinstance(d, dict) or d.get('kind') != kind: raise FacetripletError(f"{str(path)!r} is not an {name} checkpoint")
     enc = IdentityEncoder(IdentityConfig(**json.loads(d['config'])))
     enc.load_state_dict(d['state'])
     enc.metrics = json.loads(d['metrics'])

@@ -11,12 +11,12 @@ from dataclasses import dataclass, asdict, field
 import torch, torch.nn as nn, torch.nn.functional as F
 from .core import check_images, FacetripletError
 from .synth import FACE, FEATURES, GLASSES
-from .identity import FeatureSimilarity
+from .identity import FeatureSimilarity, load_identity_encoder, ATTRIBUTE_ENCODER
 
 # %% auto #0
 __all__ = ['PERCEPTUAL_NETS', 'LossWeights', 'discriminator_loss', 'as_fake', 'adversarial_loss', 'ssim_map', 'face_region',
            'reconstruction_loss', 'ssim_loss', 'detail_region', 'masked_l1', 'mask_loss', 'focal_frequency_loss',
-           'feature_matching_loss', 'PerceptualFeatures', 'perceptual_loss', 'SwapLoss']
+           'feature_matching_loss', 'PerceptualFeatures', 'perceptual_loss', 'AttributeConsistency', 'SwapLoss']
 
 # %% ../nbs/06_losses.ipynb #67954326
 PERCEPTUAL_NETS = ('identity', 'efficientnet')
@@ -37,15 +37,17 @@ class LossWeights:
     mse: float = 300.               # mean squared error to the target, the quantity PSNR scores (lever round 19: 100; round 22: 300)
     frequency: float = 100.         # focal frequency loss (its values are ~100x smaller than the L1's)
     perceptual: float = 0.          # L1 of frozen pretrained features, network `perceptual_net`
+    attribute: float = 0.           # L1 of a frozen regressor's pose and expression, output against target (`attribute_net`)
     mismatch: float = 0.            # critic only: the share of its fake side given to real targets beside another row's source or first (0.5: GAN-CLS)
     expression_negatives: float = 0.   # critic only: the share of its fake side given to the target re-rendered with another expression
     gan: str = 'hinge'              # or 'nonsaturating'
     perceptual_net: str = 'identity'   # 'identity': the frozen identity encoder's stages; 'efficientnet': ImageNet EfficientNet-Lite0
+    attribute_net: str = ''         # the attribute encoder's file ('': facetriplet/weights/attribute_encoder.pth)
     def __post_init__(self):
         if self.gan not in ('hinge', 'nonsaturating'): raise FacetripletError(f"gan must be 'hinge' or 'nonsaturating', got {self.gan!r}")
         if self.perceptual_net not in PERCEPTUAL_NETS: raise FacetripletError(f"perceptual_net must be one of {list(PERCEPTUAL_NETS)}, got {self.perceptual_net!r}")
         for k, v in asdict(self).items():
-            if k not in ('gan', 'perceptual_net') and (not isinstance(v, (int, float)) or v < 0): raise FacetripletError(f"LossWeights.{k} must be a number >= 0, got {v!r}")
+            if k not in ('gan', 'perceptual_net', 'attribute_net') and (not isinstance(v, (int, float)) or v < 0): raise FacetripletError(f"LossWeights.{k} must be a number >= 0, got {v!r}")
         if self.face_ramp > 1: raise FacetripletError(f"LossWeights.face_ramp is a fraction of the run, in [0, 1], got {self.face_ramp!r}")
         if self.mismatch + self.expression_negatives > 1: raise FacetripletError(f"LossWeights.mismatch + expression_negatives are shares of the critic's fake side, together in [0, 1], got {self.mismatch!r} + {self.expression_negatives!r}")
     def weight(self, term:str, progress:float=1.) -> float:
@@ -182,6 +184,18 @@ def perceptual_loss(fake_feats:list, real_feats:list) -> torch.Tensor:
     # L_perc = 1/L sum_l mean |phi_l(o)/||phi_l(o)|| - phi_l(t)/||phi_l(t)|||
     return sum((unit(f) - unit(r).detach()).abs().mean() for f, r in zip(fake_feats, real_feats)) / len(fake_feats)
 
+# %% ../nbs/06_losses.ipynb #b7a1c0e2
+class AttributeConsistency(nn.Module):
+    "`mean |A(o) - A(t)|` with a frozen regressor `A` of pose and expression `(B,3,H,W) -> (B,7)`; gradients reach `o` only."
+    def __init__(self, encoder:nn.Module):
+        super().__init__()
+        self.encoder = encoder.eval().requires_grad_(False)
+    def train(self, mode=True): return super().train(False)                  # frozen: BN statistics too
+    def forward(self, output, target) -> torch.Tensor:
+        with torch.no_grad(): a_t = self.encoder(target)                       # (B, 7)
+        # L_attr = 1/7 |A(o) - A(t)|_1, averaged over the batch
+        return (self.encoder(output).float() - a_t.float()).abs().mean()
+
 # %% ../nbs/06_losses.ipynb #a8acf17b
 class SwapLoss(nn.Module):
     "Generator and discriminator objectives of triplet training; every term named, weights in `LossWeights`."
@@ -190,6 +204,7 @@ class SwapLoss(nn.Module):
         self.similarity, self.weights = FeatureSimilarity(identity_encoder), weights
         self.progress = 1.          # the fraction of the run done; the training loop sets it before each step (weight ramps)
         self.perceptual = PerceptualFeatures(weights.perceptual_net, identity_encoder) if weights.perceptual else None
+        self.attributes = AttributeConsistency(load_identity_encoder(weights.attribute_net or ATTRIBUTE_ENCODER, 'attribute_encoder')) if weights.attribute else None
 
     def generator(self, output, target, source_identity, fake_scores=None, fake_feats=None, real_feats=None, region=None, rows=None,
                   detail=None, blend=None, first=None) -> dict:
@@ -210,6 +225,7 @@ class SwapLoss(nn.Module):
             if w.perceptual:
                 with torch.no_grad(): real = self.perceptual(g)
                 t['perceptual'] = perceptual_loss(self.perceptual(o), real)
+            if w.attribute: t['attribute'] = self.attributes(o, g)
         if w.identity or w.target_feature: v_out = self.similarity.embed(output)
         if w.identity: t['identity'] = (1 - F.cosine_similarity(v_out, source_identity, dim=-1)).mean()
         if w.target_feature:
