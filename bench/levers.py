@@ -21,8 +21,8 @@ import torch
 LEVERS = {                                                    # overrides of TrainConfig(); join with '+' to combine
     'default': {},
     # the defaults before this table was made (2026-11-27); round 1 measured every lever on top of them
-    'before': dict(ema_kimg=0., lr_g=2e-4, lr_d=2e-4, lr_decay=0., generator=dict(width=32, source_dim=0, warp=0., skip_warp=0.), weights=dict(detail=0., frequency=0., face=0., mse=0., adversarial=1.)),
-    'no_warp': dict(lr_g=2e-4, lr_d=2e-4, lr_decay=0., generator=dict(width=32, warp=0., skip_warp=0.), weights=dict(face=0., mse=0., adversarial=1.)),   # the defaults of rounds 2-4 (`default` rows before round 5)
+    'before': dict(ema_kimg=0., lr_g=2e-4, lr_d=2e-4, lr_decay=0., generator=dict(width=32, source_dim=0, warp=0., skip_warp=0.), weights=dict(detail=0., frequency=0., face=0., mse=0., adversarial=1., attribute=0.)),
+    'no_warp': dict(lr_g=2e-4, lr_d=2e-4, lr_decay=0., generator=dict(width=32, warp=0., skip_warp=0.), weights=dict(face=0., mse=0., adversarial=1., attribute=0.)),   # the defaults of rounds 2-4 (`default` rows before round 5)
     'lr_old': dict(lr_g=2e-4, lr_d=2e-4, lr_decay=0.),   # the schedule of rounds 1-7 (`warp` = the default of rounds 5-7 with it)
     'ema': dict(ema_kimg=10.),
     'decay': dict(lr_decay=0.5),
@@ -47,7 +47,8 @@ LEVERS = {                                                    # overrides of Tra
     'detail40': dict(weights=dict(detail=40.)),   # eyes, brows, lips and glasses at 4x today's weight (round 20: the expression error lives there)
     'mm': dict(weights=dict(mismatch=.5)),   # matching-aware critic (GAN-CLS): half the fake side is the real target beside another row's source or first (round 25, two seeds: +0.13 dB full, +0.2 face, softer, expression level; not adopted)
     'expr': dict(weights=dict(expression_negatives=.25)),   # a quarter of the critic's fake side: the target re-rendered with another expression (round 26, two seeds: the critic never tells them from real; level; not adopted)
-    'attr': dict(weights=dict(attribute=20., attribute_net='runs/evaluators/attribute_encoder.pth')),   # output and target must read the same pose and expression to a frozen regressor made for training (bench/attribute_encoder.py; round 27)
+    'attr': dict(weights=dict(attribute=20.)),   # (the default since round 27) output and target must read the same pose and expression to a frozen regressor made for training (bench/attribute_encoder.py)
+    'r26': dict(weights=dict(attribute=0.)),   # the defaults of rounds 24-26 (the shipped swapper's, since round 25)
     'adv2': dict(weights=dict(adversarial=2.)),   # the critic's term at 2 (round 20; the default since round 22)
     'adv4': dict(weights=dict(adversarial=4.)),   # the critic's term at 4x: the only term that asks for sharp edges where an L1 or MSE settles for blur
     'face_ramp': dict(weights=dict(face_ramp=.5)),   # the face weight rises from 0 over the first half of the run
@@ -55,15 +56,15 @@ LEVERS = {                                                    # overrides of Tra
     'mse100': dict(weights=dict(mse=100.)),   # (the default of rounds 19-21) squared error, the quantity PSNR scores, beside the L1 terms
     'mse300': dict(weights=dict(mse=300.)),   # (the default since round 22, with adv2)
     'no_mse': dict(weights=dict(mse=0.)),   # with r21: the defaults of rounds 16-18 (the swapper shipped before round 20)
-    'r21': dict(weights=dict(adversarial=1., mse=100., face=20.)),   # the defaults of rounds 19-21 (the swapper shipped in rounds 20-23)
-    'r23': dict(weights=dict(face=20.)),   # the defaults of rounds 22-23 (the shipped swapper's since round 24)
+    'r21': dict(weights=dict(adversarial=1., mse=100., face=20., attribute=0.)),   # the defaults of rounds 19-21 (the swapper shipped in rounds 20-23)
+    'r23': dict(weights=dict(face=20., attribute=0.)),   # the defaults of rounds 22-23 (the swapper shipped in round 24)
     'gate': dict(generator=dict(flow_gate=True)),   # a per-pixel gate scales the flow that moves `first` (round 19)
     'id_src1': dict(weights=dict(identity=1.)),   # output<->source similarity 5 -> 1; output<->target stays 5
     'no_adv': dict(weights=dict(adversarial=0., feature_matching=0.)),
     'id_low': dict(weights=dict(identity=1., target_feature=1.)),
     'rec20': dict(weights=dict(reconstruction=20.)),
-    'warp': dict(generator=dict(width=32, warp=4., skip_warp=0.), weights=dict(face=0., mse=0., adversarial=1.), lr_g=2e-4, lr_d=2e-4, lr_decay=0.),   # the default of rounds 5-7
-    'r14': dict(generator=dict(width=32, skip_warp=0.), weights=dict(face=0., mse=0., adversarial=1.)),   # the defaults of rounds 7-14 (the reproduction)
+    'warp': dict(generator=dict(width=32, warp=4., skip_warp=0.), weights=dict(face=0., mse=0., adversarial=1., attribute=0.), lr_g=2e-4, lr_d=2e-4, lr_decay=0.),   # the default of rounds 5-7
+    'r14': dict(generator=dict(width=32, skip_warp=0.), weights=dict(face=0., mse=0., adversarial=1., attribute=0.)),   # the defaults of rounds 7-14 (the reproduction)
 }
 
 def config_for(overrides:dict, seed:int, steps:int):

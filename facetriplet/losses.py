@@ -37,7 +37,7 @@ class LossWeights:
     mse: float = 300.               # mean squared error to the target, the quantity PSNR scores (lever round 19: 100; round 22: 300)
     frequency: float = 100.         # focal frequency loss (its values are ~100x smaller than the L1's)
     perceptual: float = 0.          # L1 of frozen pretrained features, network `perceptual_net`
-    attribute: float = 0.           # L1 of a frozen regressor's pose and expression, output against target (`attribute_net`)
+    attribute: float = 20.          # L1 of a frozen regressor's pose and expression, output against target (`attribute_net`; round 27: expression error -0.06)
     mismatch: float = 0.            # critic only: the share of its fake side given to real targets beside another row's source or first (0.5: GAN-CLS)
     expression_negatives: float = 0.   # critic only: the share of its fake side given to the target re-rendered with another expression
     gan: str = 'hinge'              # or 'nonsaturating'
@@ -59,7 +59,7 @@ class LossWeights:
     @classmethod
     def stored(cls, d:dict) -> LossWeights:
         "The weights a checkpoint stored; a term added since it was written is off, as it was then."
-        return cls(**{'face': 0., 'mse': 0., **d})
+        return cls(**{'face': 0., 'mse': 0., 'attribute': 0., **d})
 
 # %% ../nbs/06_losses.ipynb #1ef54fe6
 def discriminator_loss(real_scores:list, fake_scores:list, gan:str='hinge') -> torch.Tensor:
