@@ -6,8 +6,9 @@ Usage: python bench/attribute_encoder.py [--epochs 10] [--max-blur 1.5] [--seed 
 It differs from the attribute evaluator in architecture (the identity encoder's residual net, `IdentityEncoder(
 IdentityConfig(dim=7, normalize=False, pooled=True))`, against the evaluator's plain CNN) and in seed, so that a
 generator cannot pass the evaluator by learning one net's blind spots. Trained on the train pool with blur
-augmentation (it should read expression, not sharpness). Writes the encoder (its held-out
-errors on sharp test renders and this command inside) and prints those errors.
+augmentation (it should read expression, not sharpness). Writes the encoder (its held-out errors on sharp test
+renders and this command inside) and prints those errors; `--out facetriplet/weights/attribute_encoder.pth` replaces
+the shipped one, any other file is used by `facetriplet train --weights attribute_net=FILE`.
 """
 import argparse, time, torch
 from facetriplet.identity import IdentityEncoder, IdentityConfig, save_identity_encoder
